@@ -1,0 +1,8 @@
+export { API_DATE_TIME, addApiFormats } from "./formats.js";
+export { escapePointerSegment, pointer } from "./json-pointer.js";
+export {
+  createSpecValidator,
+  type SchemaIssue,
+  type SpecValidator,
+  validateAgainstSchema,
+} from "./spec-validator.js";
