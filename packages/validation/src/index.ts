@@ -1,5 +1,6 @@
 export { API_DATE_TIME, addApiFormats } from "./formats.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
+export { responseSchemaPointer } from "./operation-pointers.js";
 export {
   createSpecValidator,
   type SchemaIssue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSpecValidator, pointer } from "../src/index.js";
+import { createSpecValidator, pointer, responseSchemaPointer } from "../src/index.js";
 
 const document = {
   openapi: "3.1.0",
@@ -50,5 +50,30 @@ describe("createSpecValidator", () => {
     expect(pointer("paths", "/host-connections/{host_org_id}", "get")).toBe(
       "#/paths/~1host-connections~1{host_org_id}/get",
     );
+  });
+});
+
+describe("responseSchemaPointer", () => {
+  const withResponses = {
+    paths: {
+      "/a/{id}": {
+        get: {
+          responses: {
+            "200": { content: { "application/json": { schema: { type: "string" } } } },
+            "401": { $ref: "#/components/responses/Unauthorized" },
+          },
+        },
+      },
+    },
+    components: {
+      responses: { Unauthorized: { content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+  it.each([
+    [200, "#/paths/~1a~1{id}/get/responses/200/content/application~1json/schema"],
+    [401, "#/components/responses/Unauthorized/content/application~1json/schema"],
+    [404, undefined],
+  ])("status %s → %s", (status, expected) => {
+    expect(responseSchemaPointer(withResponses, "/a/{id}", "GET", status)).toBe(expected);
   });
 });

@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { createSpecValidator, responseSchemaPointer } from "@mca/validation";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SPEC_PATH, type MockServer, startMock } from "../src/index.js";
+import { type ExampleRequest, exampleRequests, headersFor } from "./example-requests.js";
+
+const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH.replace(/\.yaml$/, ".json"), "utf8")) as object;
+const validator = createSpecValidator(document);
+
+function responseSchema(request: ExampleRequest, status: number): string {
+  const schema = responseSchemaPointer(document, request.template, request.method, status);
+  if (!schema) throw new Error(`${request.operationId} documents no ${status} response`);
+  return schema;
+}
+
+async function call(
+  mock: MockServer,
+  request: ExampleRequest,
+  init: { headers: Record<string, string>; body?: unknown },
+) {
+  const response = await fetch(`${mock.baseUrl}${request.path}`, {
+    method: request.method,
+    headers: init.headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  return { status: response.status, body: (await response.json()) as unknown, headers: response.headers };
+}
+
+let staticMock: MockServer;
+let dynamicMock: MockServer;
+beforeAll(async () => {
+  [staticMock, dynamicMock] = await Promise.all([
+    startMock({ logLevel: "silent" }),
+    startMock({ dynamic: true, seed: "42", logLevel: "silent" }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([staticMock?.stop(), dynamicMock?.stop()]);
+});
+
+const byOperation = exampleRequests.map((request) => [request.operationId, request] as const);
+const orgScoped = byOperation.filter(([, request]) => request.orgScoped);
+
+describe("the mock answers every operation with data that satisfies the spec", () => {
+  it.each(byOperation)("%s, static: the spec's example", async (_id, request) => {
+    const { status, body } = await call(staticMock, request, {
+      headers: headersFor(request),
+      body: request.body,
+    });
+    expect(status).toBe(200);
+    expect(validator.validate(responseSchema(request, 200), body)).toEqual([]);
+  });
+
+  it.each(byOperation)("%s, dynamic (--dynamic): generated data", async (_id, request) => {
+    const { status, body } = await call(dynamicMock, request, {
+      headers: headersFor(request),
+      body: request.body,
+    });
+    expect(status).toBe(200);
+    expect(validator.validate(responseSchema(request, 200), body)).toEqual([]);
+  });
+
+  it.each(byOperation)("%s, Prefer: dynamic=true on the static mock", async (_id, request) => {
+    const headers = headersFor(request, { extra: { Prefer: "dynamic=true" } });
+    const { status, body } = await call(staticMock, request, { headers, body: request.body });
+    expect(status).toBe(200);
+    expect(validator.validate(responseSchema(request, 200), body)).toEqual([]);
+  });
+
+  it("answers with the same data for the same seed", async () => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "getHostConnection",
+    ) as ExampleRequest;
+    const again = await startMock({ dynamic: true, seed: "42", logLevel: "silent" });
+    try {
+      const first = await call(again, request, { headers: headersFor(request) });
+      const restarted = await startMock({ dynamic: true, seed: "42", logLevel: "silent" });
+      const second = await call(restarted, request, { headers: headersFor(request) }).finally(() =>
+        restarted.stop(),
+      );
+      expect(second.body).toEqual(first.body);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
+
+  it("serves another documented status on Prefer: code=…", async () => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "createHostConnection",
+    ) as ExampleRequest;
+    const headers = headersFor(request, { extra: { Prefer: "code=409" } });
+    const { status, body } = await call(staticMock, request, { headers, body: request.body });
+    expect(status).toBe(409);
+    expect(validator.validate(responseSchema(request, 409), body)).toEqual([]);
+  });
+});
+
+describe("the mock refuses what the API refuses", () => {
+  it.each(orgScoped)(
+    "%s without Requester-Organization-ID: 422 with FastAPI's body",
+    async (_id, request) => {
+      const headers = headersFor(request, { omit: ["Requester-Organization-ID"] });
+      const {
+        status,
+        body,
+        headers: responseHeaders,
+      } = await call(staticMock, request, { headers, body: request.body });
+      expect(status).toBe(422);
+      expect(validator.validate(responseSchema(request, 422), body)).toEqual([]);
+      expect(responseHeaders.get("sl-violations")?.toLowerCase()).toContain("requester-organization-id");
+    },
+  );
+
+  it.each(orgScoped)("%s without a bearer token: 401", async (_id, request) => {
+    const headers = headersFor(request, { omit: ["Authorization"] });
+    const { status, body } = await call(staticMock, request, { headers, body: request.body });
+    expect(status).toBe(401);
+    expect(validator.validate(responseSchema(request, 401), body)).toEqual([]);
+  });
+
+  it.each([
+    ["an offset-less timestamp is accepted", "2030-12-31T23:59:59.123456", 200],
+    ["a timestamp with an offset is accepted", "2030-12-31T23:59:59Z", 200],
+    ["an impossible month is refused", "2030-13-31T23:59:59", 422],
+    ["a date alone is refused", "2030-12-31", 422],
+  ])("date-time: %s", async (_case, expiredAt, expected) => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "createGuestInvitation",
+    ) as ExampleRequest;
+    const body = { email: "guest@example.com", expired_at: expiredAt };
+    const { status } = await call(staticMock, request, { headers: headersFor(request), body });
+    expect(status).toBe(expected);
+  });
+
+  it("createToken with an empty body: 422", async () => {
+    const request = exampleRequests[0] as ExampleRequest;
+    const { status } = await call(staticMock, request, { headers: headersFor(request), body: {} });
+    expect(status).toBe(422);
+  });
+});
