@@ -1,0 +1,1 @@
+export { type DocsServer, SITE_PAGE, serveDocs } from "./serve-docs.js";
