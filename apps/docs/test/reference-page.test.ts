@@ -38,6 +38,8 @@ beforeAll(async () => {
   const tab = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await tab.goto(docs.url);
   await tab.waitForSelector("text=Operations", { timeout: 20_000 });
+  // the rendered text is the point: what a reader sees, not the DOM tree (collapsed sections included)
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright API, reads the rendered page
   text = await tab.innerText("body");
   mkdirSync(resultsDir, { recursive: true });
   await tab.screenshot({ path: `${resultsDir}reference-page.png`, fullPage: false });

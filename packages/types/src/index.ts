@@ -55,3 +55,4 @@ export type GuestInvitationCreate = RequestBody<"createGuestInvitation">;
 export type HostConnectionCreate = RequestBody<"createHostConnection">;
 export type GuestConnectionUpdate = RequestBody<"updateGuestConnection">;
 export type ListHostConnectionsQuery = QueryParams<"listHostConnections">;
+export { servers } from "./generated/servers.js";

@@ -1,0 +1,157 @@
+import type { TokenResponse } from "@mca/types";
+import { servers } from "@mca/types";
+import createFetchClient, { type Client } from "openapi-fetch";
+import type { ClientPaths } from "./client-paths.js";
+import { ApiError } from "./errors.js";
+import { createGuestConnections } from "./resources/guest-connections.js";
+import { createGuestInvitations } from "./resources/guest-invitations.js";
+import { createHostConnections } from "./resources/host-connections.js";
+import { createOauth } from "./resources/oauth.js";
+import type { Operations } from "./resources/operations.js";
+import { type RetryOptions, resolveRetry } from "./retry.js";
+import { type AuthOptions, createTokenProvider, type TokenProvider } from "./token-provider.js";
+import {
+  type CallSettings,
+  createTransport,
+  REQUESTER_HEADER,
+  TARGET_HEADER,
+  type TransportSettings,
+} from "./transport.js";
+
+export const DEFAULT_BASE_URL: string = servers[0].url;
+
+export type ClientOptions = {
+  /** Default: the first server in the spec, production. */
+  baseUrl?: string;
+  /** Your organization; sent as `Requester-Organization-ID`. */
+  organizationId?: string;
+  /** The organization the calls act on; sent as `Target-Organization-ID`. Default: `organizationId` (Self). */
+  targetOrganizationId?: string;
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per attempt. Default: none. */
+  timeoutMs?: number;
+  /** Retry policy for GETs and calls marked idempotent; `false` turns retries off. */
+  retry?: RetryOptions | false;
+  userAgent?: string;
+} & (AuthOptions | { token?: undefined });
+
+export type RawClient = Client<ClientPaths>;
+
+export interface McaClient extends Operations {
+  /** openapi-fetch over the generated paths, with this client's auth, headers, retries and timeout. */
+  raw: RawClient;
+  /** The same client, acting on another organization (Host → Guest, Guest → Host). */
+  forTarget(targetOrganizationId: string): McaClient;
+}
+
+function buildClient(settings: TransportSettings, baseUrl: string): McaClient {
+  const transport = createTransport(settings);
+  const raw = createFetchClient<ClientPaths>({ baseUrl, fetch: transport });
+
+  /** Turns an openapi-fetch result into its data, or throws an ApiError naming the operation. */
+  async function unwrap<Data>(
+    operation: string,
+    result: Promise<{ data?: Data; error?: unknown; response: Response }>,
+  ): Promise<Data> {
+    const { data, error, response } = await result;
+    if (response.ok) return data as Data;
+    throw new ApiError({
+      operation,
+      response,
+      body: error,
+      ...(settings.tokens ? { redact: settings.tokens.redact } : {}),
+    });
+  }
+
+  /** What each resource method passes to openapi-fetch for per-call options. */
+  function callInit(options: CallOptions = {}) {
+    const headers: Record<string, string> = {};
+    if (options.targetOrganizationId) headers[TARGET_HEADER] = options.targetOrganizationId;
+    const call: CallSettings = {
+      ...(options.idempotent === undefined ? {} : { idempotent: options.idempotent }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    };
+    return {
+      headers,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(Object.keys(call).length > 0 ? { fetch: createTransport(settings, call) } : {}),
+    };
+  }
+
+  const context = { raw, unwrap, callInit };
+  return {
+    raw,
+    oauth: createOauth(context),
+    guestInvitations: createGuestInvitations(context),
+    hostConnections: createHostConnections(context),
+    guestConnections: createGuestConnections(context),
+    forTarget: (targetOrganizationId) => buildClient({ ...settings, targetOrganizationId }, baseUrl),
+  };
+}
+
+/** Per-call options every resource method takes last. */
+export interface CallOptions extends CallSettings {
+  /** Act on this organization for this call only. */
+  targetOrganizationId?: string;
+  signal?: AbortSignal;
+}
+
+export type ResourceContext = {
+  raw: RawClient;
+  unwrap: <Data>(
+    operation: string,
+    result: Promise<{ data?: Data; error?: unknown; response: Response }>,
+  ) => Promise<Data>;
+  callInit: (options?: CallOptions) => {
+    headers: Record<string, string>;
+    signal?: AbortSignal;
+    fetch?: (request: Request) => Promise<Response>;
+  };
+};
+
+export function createClient(options: ClientOptions = {}): McaClient {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const retry = resolveRetry(options.retry);
+  let tokens: TokenProvider | undefined;
+  if ("clientId" in options && options.clientId !== undefined) {
+    const tokenClient = createFetchClient<ClientPaths>({
+      baseUrl,
+      fetch: createTransport({
+        fetch: fetchImpl,
+        tokens: undefined,
+        organizationId: undefined,
+        targetOrganizationId: undefined,
+        userAgent: options.userAgent,
+        timeoutMs: options.timeoutMs,
+        retry: resolveRetry(false),
+      }),
+    });
+    tokens = createTokenProvider(options, async (clientId, clientSecret): Promise<TokenResponse> => {
+      const { data, error, response } = await tokenClient.POST("/oauth2/token", {
+        body: { client_id: clientId, client_secret: clientSecret },
+      });
+      if (data) return data;
+      const redact = (text: string) => text.split(clientSecret).join("[redacted]");
+      throw new ApiError({ operation: "POST /oauth2/token", response, body: error, redact });
+    });
+  } else if (("token" in options && options.token !== undefined) || "getToken" in options) {
+    tokens = createTokenProvider(options as AuthOptions, () =>
+      Promise.reject(new Error("no client credentials")),
+    );
+  }
+  return buildClient(
+    {
+      fetch: fetchImpl,
+      tokens,
+      organizationId: options.organizationId,
+      targetOrganizationId: options.targetOrganizationId,
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs,
+      retry,
+    },
+    baseUrl,
+  );
+}
+
+export { REQUESTER_HEADER, TARGET_HEADER };

@@ -1,0 +1,13 @@
+export type { ClientPaths } from "./client-paths.js";
+export {
+  type CallOptions,
+  type ClientOptions,
+  createClient,
+  DEFAULT_BASE_URL,
+  type McaClient,
+  type RawClient,
+} from "./create-client.js";
+export { ApiError, type ClientError, isApiError, NetworkError, TimeoutError } from "./errors.js";
+export type { ListAllHostConnectionsQuery, Operations } from "./resources/operations.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export type { AuthOptions } from "./token-provider.js";

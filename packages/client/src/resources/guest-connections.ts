@@ -1,0 +1,23 @@
+import type { ResourceContext } from "../create-client.js";
+import type { Operations } from "./operations.js";
+
+export function createGuestConnections({
+  raw,
+  unwrap,
+  callInit,
+}: ResourceContext): Operations["guestConnections"] {
+  const update: Operations["guestConnections"]["update"] = (guestOrgId, body, options) =>
+    unwrap(
+      "PATCH /guest-connections/{guest_org_id}",
+      raw.PATCH("/guest-connections/{guest_org_id}", {
+        params: { path: { guest_org_id: guestOrgId } },
+        body,
+        ...callInit(options),
+      }),
+    );
+  return {
+    update,
+    archive: (guestOrgId, options) => update(guestOrgId, { archived: true }, options),
+    unarchive: (guestOrgId, options) => update(guestOrgId, { archived: false }, options),
+  };
+}

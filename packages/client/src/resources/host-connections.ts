@@ -1,0 +1,43 @@
+import type { ResourceContext } from "../create-client.js";
+import type { Operations } from "./operations.js";
+
+const MAX_PAGE_SIZE = 100;
+
+export function createHostConnections({
+  raw,
+  unwrap,
+  callInit,
+}: ResourceContext): Operations["hostConnections"] {
+  const list: Operations["hostConnections"]["list"] = (query, options) =>
+    unwrap(
+      "GET /host-connections",
+      raw.GET("/host-connections", { params: { query }, ...callInit(options) }),
+    );
+
+  return {
+    list,
+    async *listAll({ pageSize = MAX_PAGE_SIZE, ...filters }, options) {
+      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw new RangeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
+      }
+      let offset = 0;
+      for (;;) {
+        const page = await list({ ...filters, limit: pageSize, offset }, options);
+        yield* page.items;
+        offset += page.items.length;
+        // an empty page ends the walk even if total_items promised more, so a shrinking list cannot loop forever
+        if (page.items.length === 0 || offset >= page.total_items) return;
+      }
+    },
+    create: (body, options) =>
+      unwrap("POST /host-connections", raw.POST("/host-connections", { body, ...callInit(options) })),
+    get: (hostOrgId, options) =>
+      unwrap(
+        "GET /host-connections/{host_org_id}",
+        raw.GET("/host-connections/{host_org_id}", {
+          params: { path: { host_org_id: hostOrgId } },
+          ...callInit(options),
+        }),
+      ),
+  };
+}

@@ -1,0 +1,49 @@
+import type {
+  GuestConnection,
+  GuestConnectionUpdate,
+  GuestInvitation,
+  GuestInvitationCreate,
+  HostConnection,
+  HostConnectionCreate,
+  HostConnectionList,
+  ListHostConnectionsQuery,
+  TokenRequest,
+  TokenResponse,
+} from "@mca/types";
+import type { CallOptions } from "../create-client.js";
+
+/** `listAll` walks the pages itself: it takes the filters and a page size instead of `limit`/`offset`. */
+export type ListAllHostConnectionsQuery = Omit<ListHostConnectionsQuery, "limit" | "offset"> & {
+  /** Items per request, at most 100 (the spec's `limit` maximum). Default 100. */
+  pageSize?: number;
+};
+
+export interface Operations {
+  oauth: {
+    /** `POST /oauth2/token` */
+    createToken(body: TokenRequest, options?: CallOptions): Promise<TokenResponse>;
+  };
+  guestInvitations: {
+    /** `POST /guest-invitations` */
+    create(body: GuestInvitationCreate, options?: CallOptions): Promise<GuestInvitation>;
+  };
+  hostConnections: {
+    /** `POST /host-connections` */
+    create(body: HostConnectionCreate, options?: CallOptions): Promise<HostConnection>;
+    /** `GET /host-connections`: one page. */
+    list(query: ListHostConnectionsQuery, options?: CallOptions): Promise<HostConnectionList>;
+    /** Every matching connection, page after page, until `total_items`. */
+    listAll(
+      query: ListAllHostConnectionsQuery,
+      options?: CallOptions,
+    ): AsyncGenerator<HostConnection, void, undefined>;
+    /** `GET /host-connections/{host_org_id}` */
+    get(hostOrgId: string, options?: CallOptions): Promise<HostConnection>;
+  };
+  guestConnections: {
+    /** `PATCH /guest-connections/{guest_org_id}` */
+    update(guestOrgId: string, body: GuestConnectionUpdate, options?: CallOptions): Promise<GuestConnection>;
+    archive(guestOrgId: string, options?: CallOptions): Promise<GuestConnection>;
+    unarchive(guestOrgId: string, options?: CallOptions): Promise<GuestConnection>;
+  };
+}

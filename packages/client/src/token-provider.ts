@@ -1,0 +1,76 @@
+import type { TokenResponse } from "@mca/types";
+
+/** How the client authenticates: a fixed token, a callback that returns one, or API client credentials. */
+export type AuthOptions =
+  | { token: string }
+  | { getToken: () => string | Promise<string> }
+  | { clientId: string; clientSecret: string };
+
+export interface TokenProvider {
+  /** The token to send now; fetches or refreshes one when needed. */
+  get(): Promise<string>;
+  /** After a 401 with `stale`: drop it and get another. False when nothing can be refreshed. */
+  refresh(stale: string): Promise<string | undefined>;
+  /** Replaces every secret this provider has seen with `[redacted]`. */
+  redact(text: string): string;
+}
+
+/** Refresh this long before `expires_in` runs out: 10 % of the lifetime, at most a minute. */
+function refreshMarginMs(expiresInSeconds: number): number {
+  return Math.min(60_000, expiresInSeconds * 100);
+}
+
+export function createTokenProvider(
+  auth: AuthOptions,
+  requestToken: (clientId: string, clientSecret: string) => Promise<TokenResponse>,
+  now: () => number = Date.now,
+): TokenProvider {
+  const secrets = new Set<string>();
+  const remember = (token: string) => {
+    if (token) secrets.add(token);
+    return token;
+  };
+  const redact = (text: string) => {
+    let redacted = text;
+    for (const secret of secrets) redacted = redacted.split(secret).join("[redacted]");
+    return redacted;
+  };
+
+  if ("token" in auth) {
+    remember(auth.token);
+    return { get: async () => auth.token, refresh: async () => undefined, redact };
+  }
+  if ("getToken" in auth) {
+    const get = async () => remember(await auth.getToken());
+    return { get, refresh: async () => get(), redact };
+  }
+
+  secrets.add(auth.clientSecret);
+  let cached: { token: string; refreshAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+  const fetchToken = () => {
+    // every concurrent caller shares the one request
+    inFlight ??= requestToken(auth.clientId, auth.clientSecret)
+      .then((response) => {
+        const lifetimeMs = response.expires_in * 1000;
+        cached = {
+          token: remember(response.access_token),
+          refreshAt: now() + lifetimeMs - refreshMarginMs(response.expires_in),
+        };
+        return response.access_token;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  };
+  const get = async () => (cached && now() < cached.refreshAt ? cached.token : fetchToken());
+  return {
+    get,
+    async refresh(stale) {
+      if (cached?.token === stale) cached = undefined;
+      return get();
+    },
+    redact,
+  };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { createClient } from "../src/index.js";
+import { fakeFetch, GUEST_CONNECTION, json } from "./support/fake-fetch.js";
+
+const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
+const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
+const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";
+
+describe("organization headers follow the authorization guide's scenarios", () => {
+  it.each([
+    ["Self: the target is the requester", (client: ReturnType<typeof createClient>) => client, OWN],
+    [
+      "Host → Guest: forTarget(guest)",
+      (client: ReturnType<typeof createClient>) => client.forTarget(GUEST),
+      GUEST,
+    ],
+    [
+      "Guest → Host: forTarget(host)",
+      (client: ReturnType<typeof createClient>) => client.forTarget(HOST),
+      HOST,
+    ],
+  ])("%s", async (_scenario, pick, expectedTarget) => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION));
+    const client = createClient({
+      baseUrl: "http://api.test",
+      organizationId: OWN,
+      token: "t0ken",
+      fetch: fake.fetch,
+    });
+    await pick(client).guestConnections.archive(GUEST);
+    const [request] = fake.apiRequests();
+    expect(request?.headers.get("Requester-Organization-ID")).toBe(OWN);
+    expect(request?.headers.get("Target-Organization-ID")).toBe(expectedTarget);
+    expect(request?.headers.get("Authorization")).toBe("Bearer t0ken");
+  });
+
+  it("takes a per-call target over the client's", async () => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION));
+    const client = createClient({
+      baseUrl: "http://api.test",
+      organizationId: OWN,
+      token: "t",
+      fetch: fake.fetch,
+    });
+    await client.guestConnections.unarchive(GUEST, { targetOrganizationId: HOST });
+    expect(fake.apiRequests()[0]?.headers.get("Target-Organization-ID")).toBe(HOST);
+  });
+
+  it("sends the user agent, the JSON body and the path parameter", async () => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION));
+    const client = createClient({
+      baseUrl: "http://api.test/v1/",
+      organizationId: OWN,
+      token: "t",
+      userAgent: "my-app/1.0",
+      fetch: fake.fetch,
+    });
+    await client.guestConnections.archive(GUEST);
+    const [request] = fake.apiRequests();
+    expect(request?.url).toBe(`http://api.test/v1/guest-connections/${GUEST}`);
+    expect(request?.method).toBe("PATCH");
+    expect(request?.headers.get("User-Agent")).toBe("my-app/1.0");
+    expect(await request?.json()).toEqual({ archived: true });
+  });
+
+  it("defaults to the spec's first server", async () => {
+    const fake = fakeFetch(() => json({ items: [], total_items: 0 }));
+    const client = createClient({ organizationId: OWN, token: "t", fetch: fake.fetch });
+    await client.hostConnections.list({ statuses: ["connected"], limit: 10, offset: 0 });
+    expect(fake.apiRequests()[0]?.url).toMatch(
+      /^https:\/\/api\.mycreditapp\.ai\/v1-beta\/host-connections\?/,
+    );
+  });
+});
+
+describe("query serialization matches FastAPI", () => {
+  it("repeats array keys and leaves out null and undefined", async () => {
+    const fake = fakeFetch(() => json({ items: [], total_items: 0 }));
+    const client = createClient({
+      baseUrl: "http://api.test",
+      organizationId: OWN,
+      token: "t",
+      fetch: fake.fetch,
+    });
+    await client.hostConnections.list({
+      statuses: ["connected", "disconnected"],
+      search_text: null,
+      archived: undefined,
+      active_action_types: ["analytics_request"],
+      order_dir: "desc",
+      limit: 20,
+      offset: 40,
+    });
+    const url = new URL(fake.apiRequests()[0]?.url ?? "");
+    expect(url.searchParams.getAll("statuses")).toEqual(["connected", "disconnected"]);
+    expect(url.searchParams.getAll("active_action_types")).toEqual(["analytics_request"]);
+    expect(url.searchParams.has("search_text")).toBe(false);
+    expect(url.searchParams.has("archived")).toBe(false);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      order_dir: "desc",
+      limit: "20",
+      offset: "40",
+    });
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * This file was generated from the spec's `servers` by scripts/generate-servers.mjs.
+ * Do not make direct changes to the file.
+ */
+
+export const servers = [
+  {
+    "url": "https://api.mycreditapp.ai/v1-beta",
+    "description": "Production"
+  },
+  {
+    "url": "http://127.0.0.1:4010",
+    "description": "Local Prism mock (`pnpm mock`)"
+  }
+] as const;
