@@ -7,8 +7,8 @@ export type AuthOptions =
   | { clientId: string; clientSecret: string };
 
 export interface TokenProvider {
-  /** The token to send now; fetches or refreshes one when needed. */
-  get(): Promise<string>;
+  /** The token to send now; fetches or refreshes one when needed. A string when it is at hand (no await). */
+  get(): string | Promise<string>;
   /** After a 401 with `stale`: drop it and get another. False when nothing can be refreshed. */
   refresh(stale: string): Promise<string | undefined>;
   /** Replaces every secret this provider has seen with `[redacted]`. */
@@ -38,7 +38,7 @@ export function createTokenProvider(
 
   if ("token" in auth) {
     remember(auth.token);
-    return { get: async () => auth.token, refresh: async () => undefined, redact };
+    return { get: () => auth.token, refresh: async () => undefined, redact };
   }
   if ("getToken" in auth) {
     const get = async () => remember(await auth.getToken());
@@ -64,7 +64,7 @@ export function createTokenProvider(
       });
     return inFlight;
   };
-  const get = async () => (cached && now() < cached.refreshAt ? cached.token : fetchToken());
+  const get = () => (cached && now() < cached.refreshAt ? cached.token : fetchToken());
   return {
     get,
     async refresh(stale) {

@@ -32,44 +32,60 @@ function operationOf(request: Request): string {
  * retries what is safe to retry, and on a 401 refreshes the token once and sends the request once more.
  */
 export function createTransport(settings: TransportSettings, call: CallSettings = {}) {
+  const target = settings.targetOrganizationId ?? settings.organizationId;
+  const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
+
+  function setHeaders(headers: Headers, token: string | undefined): void {
+    if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
+    if (settings.organizationId && !headers.has(REQUESTER_HEADER))
+      headers.set(REQUESTER_HEADER, settings.organizationId);
+    if (target && !headers.has(TARGET_HEADER)) headers.set(TARGET_HEADER, target);
+    if (settings.userAgent) headers.set("User-Agent", settings.userAgent);
+  }
+
   return async function send(original: Request): Promise<Response> {
-    const operation = operationOf(original);
+    // A bodyless request without a timeout is sent as openapi-fetch built it, headers set in place: the hot
+    // path (GETs) builds no second Request. Anything else is rebuilt per attempt from a copy of the body.
     const body = original.body === null ? undefined : await original.arrayBuffer();
+    const reuse = body === undefined && timeoutMs === undefined;
     const callerSignal = original.signal;
-    const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     const retryable = call.idempotent === true || IDEMPOTENT_METHODS.has(original.method);
     let retries = 0;
     let refreshed = false;
-    let token = settings.tokens ? await settings.tokens.get() : undefined;
+    const pending = settings.tokens?.get();
+    let token = typeof pending === "object" ? await pending : pending;
 
     for (;;) {
-      const headers = new Headers(original.headers);
-      if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
-      if (settings.organizationId && !headers.has(REQUESTER_HEADER))
-        headers.set(REQUESTER_HEADER, settings.organizationId);
-      const target = settings.targetOrganizationId ?? settings.organizationId;
-      if (target && !headers.has(TARGET_HEADER)) headers.set(TARGET_HEADER, target);
-      if (settings.userAgent) headers.set("User-Agent", settings.userAgent);
       const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-      const signal = timeout ? AbortSignal.any([callerSignal, timeout]) : callerSignal;
-      const request = new Request(original.url, {
-        method: original.method,
-        headers,
-        signal,
-        ...(body === undefined ? {} : { body }),
-      });
+      let request: Request;
+      if (reuse) {
+        request = original;
+        setHeaders(request.headers, token);
+      } else {
+        const headers = new Headers(original.headers);
+        setHeaders(headers, token);
+        request = new Request(original.url, {
+          method: original.method,
+          headers,
+          signal: timeout ? AbortSignal.any([callerSignal, timeout]) : callerSignal,
+          ...(body === undefined ? {} : { body }),
+        });
+      }
 
       let response: Response;
       try {
         response = await settings.fetch(request);
       } catch (cause) {
         if (callerSignal.aborted) throw callerSignal.reason;
-        const redacted =
-          settings.tokens?.redact(String(cause instanceof Error ? cause.message : cause)) ?? String(cause);
+        const operation = operationOf(original);
+        const reason = String(cause instanceof Error ? cause.message : cause);
         const error =
           timeout?.aborted === true
             ? new TimeoutError(operation, timeoutMs ?? 0)
-            : new NetworkError(operation, `${operation} failed: ${redacted}`);
+            : new NetworkError(
+                operation,
+                `${operation} failed: ${settings.tokens?.redact(reason) ?? reason}`,
+              );
         if (!retryable || retries >= settings.retry.maxRetries) throw error;
         await sleep(retryDelayMs(retries, settings.retry), callerSignal);
         retries += 1;
@@ -87,8 +103,8 @@ export function createTransport(settings: TransportSettings, call: CallSettings 
       }
       if (
         retryable &&
-        settings.retry.statuses.includes(response.status) &&
-        retries < settings.retry.maxRetries
+        retries < settings.retry.maxRetries &&
+        settings.retry.statuses.includes(response.status)
       ) {
         const delay = retryDelayMs(retries, settings.retry, response);
         await response.body?.cancel();
