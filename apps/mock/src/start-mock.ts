@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { findFreePort } from "./free-port.js";
+import { prepareSpecForPrism } from "./prepare-spec.js";
 import { waitUntilReady } from "./wait-until-ready.js";
 
 const require = createRequire(import.meta.url);
@@ -14,7 +15,7 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed for reproducible dynamic responses. */
   seed?: string;
-  /** The OpenAPI document to serve. Default: the bundled spec of @mca/openapi. */
+  /** The bundled OpenAPI document (JSON) to serve. Default: the bundled spec of @mca/openapi. */
   specPath?: string;
   /** Prism's log level; its log goes to this process's stderr unless "silent". */
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
@@ -29,7 +30,7 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SPEC_PATH = require.resolve("@mca/openapi/openapi.yaml");
+export const DEFAULT_SPEC_PATH = require.resolve("@mca/openapi/openapi.json");
 const PRISM_CLI = require.resolve("@stoplight/prism-cli/dist/index.js");
 const AGREE_ON_DATE_TIME = fileURLToPath(new URL("../prism/agree-on-date-time.mjs", import.meta.url));
 
@@ -50,12 +51,13 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await findFreePort(host));
   const dynamic = options.dynamic ?? false;
+  const served = prepareSpecForPrism(options.specPath ?? DEFAULT_SPEC_PATH);
   const args = [
     "--import",
     AGREE_ON_DATE_TIME,
     PRISM_CLI,
     "mock",
-    options.specPath ?? DEFAULT_SPEC_PATH,
+    served.path,
     "--host",
     host,
     "--port",
@@ -73,7 +75,10 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   // a mock must never outlive the process that started it, even when that process fails before stop()
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
-  child.once("exit", () => process.off("exit", killOnExit));
+  child.once("exit", () => {
+    process.off("exit", killOnExit);
+    served.remove();
+  });
   const baseUrl = `http://${host}:${port}`;
   try {
     await waitUntilReady(host, port, options.startTimeoutMs ?? 30_000, () => child.exitCode === null);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SPEC_PATH, type MockServer, startMock } from "../src/index.js";
 import { type ExampleRequest, exampleRequests, headersFor } from "./example-requests.js";
 
-const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH.replace(/\.yaml$/, ".json"), "utf8")) as object;
+const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as object;
 const validator = createSpecValidator(document);
 
 function responseSchema(request: ExampleRequest, status: number): string {
@@ -135,6 +135,34 @@ describe("the mock refuses what the API refuses", () => {
   it("createToken with an empty body: 422", async () => {
     const request = exampleRequests[0] as ExampleRequest;
     const { status } = await call(staticMock, request, { headers: headersFor(request), body: {} });
+    expect(status).toBe(422);
+  });
+});
+
+describe("query parameters that are T | null", () => {
+  it.each([
+    ["a lone array item", "active_action_types=analytics_request"],
+    ["two array items", "active_action_types=analytics_request&active_action_types=documents_update_request"],
+    ["a boolean", "archived=true"],
+    ["a search text", "search_text=acme"],
+  ])("accepts %s", async (_case, extra) => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "listHostConnections",
+    ) as ExampleRequest;
+    const { status } = await call(
+      staticMock,
+      { ...request, path: `${request.path}&${extra}` },
+      { headers: headersFor(request) },
+    );
+    expect(status).toBe(200);
+  });
+
+  it("still refuses a value outside the enum", async () => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "listHostConnections",
+    ) as ExampleRequest;
+    const path = `${request.path}&active_action_types=not_a_value`;
+    const { status } = await call(staticMock, { ...request, path }, { headers: headersFor(request) });
     expect(status).toBe(422);
   });
 });

@@ -1,6 +1,7 @@
 // Lists a guest's host connections and has a host archive a guest connection.
 // Run against the mock: `pnpm mock` in one terminal, then `pnpm --filter @mca/client example`.
-import { createClient, isApiError } from "@mca/client";
+// In your project: import { createClient, isApiError } from "@mca/client";
+import { createClient, isApiError } from "../src/index.js";
 
 const baseUrl = process.env.MCA_BASE_URL ?? "http://127.0.0.1:4010";
 const guestOrganizationId = "78b348b8-009c-4b87-af32-60a12fbc6e60";

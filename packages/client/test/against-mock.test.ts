@@ -7,7 +7,7 @@ import { createSpecValidator, responseSchemaPointer } from "@mca/validation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createClient, type McaClient } from "../src/index.js";
 
-const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH.replace(/\.yaml$/, ".json"), "utf8")) as object;
+const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as object;
 const validator = createSpecValidator(document);
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";

@@ -1,0 +1,25 @@
+import { validRequest } from "../generators/valid-request.js";
+import { isDocumentedStatus } from "./documented-status.js";
+import type { InputCheck } from "./types.js";
+
+/** Statuses a valid request may still get when the ids it names do not exist on the server (as in Schemathesis). */
+const NOT_FOUND_LIKE = [403, 404, 409];
+
+export const positiveDataAcceptance: InputCheck = {
+  kind: "input",
+  name: "positive_data_acceptance",
+  description:
+    "Requests valid under the spec are accepted: 2xx, or a documented 403/404/409 for ids the server does not know.",
+  appliesTo: () => true,
+  cases: (operation, { document, identity }) =>
+    validRequest(document, operation, identity).map((request) => ({
+      request,
+      description: "a valid request",
+    })),
+  judge: ({ operation, response }) => {
+    if (response.status >= 200 && response.status < 300) return undefined;
+    if (NOT_FOUND_LIKE.includes(response.status) && isDocumentedStatus(operation, response.status))
+      return undefined;
+    return `a valid request was refused with ${response.status}`;
+  },
+};

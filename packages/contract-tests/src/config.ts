@@ -1,0 +1,185 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+/** A configuration error: the CLI prints it on one line and exits 2. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** How one identity authenticates: a token, or API client credentials traded at POST /oauth2/token. */
+export type IdentityConfig = { organizationId: string } & (
+  | { token: string }
+  | { clientId: string; clientSecret: string }
+);
+
+export interface Config {
+  baseUrl: string | undefined;
+  specPath: string | undefined;
+  stateful: boolean;
+  seed: number;
+  runs: number;
+  timeoutMs: number;
+  junit: string | undefined;
+  only: string[];
+  /** The identity stateless checks call as. */
+  identity: IdentityConfig;
+  host: IdentityConfig | undefined;
+  guest: IdentityConfig | undefined;
+}
+
+export const USAGE = `Usage: mca-contract [options]
+
+Checks that a server honours the MyCreditApp connections API spec. Without --base-url it starts the Prism
+mock of the bundled spec on a free port, runs against it and stops it.
+
+Options:
+  --base-url <url>          the server to check (env MCA_BASE_URL)
+  --spec <file>             the OpenAPI document (default: the bundled spec of @mca/openapi)
+  --token <jwt>             bearer token for the stateless checks (env MCA_TOKEN)
+  --organization-id <uuid>  organization of that token (env MCA_ORGANIZATION_ID)
+  --host-token <jwt>, --host-org <uuid>     the host identity of the stateful flows
+  --guest-token <jwt>, --guest-org <uuid>   the guest identity of the stateful flows
+  --identities <file.json>  {"host": {"organizationId", "token" | "clientId"+"clientSecret"}, "guest": {…}}
+  --stateful                add the checks that need a server with memory (flows, list semantics)
+  --seed <int>              seed for generated cases (default: random, printed)
+  --runs <n>                generated cases per operation and check (default 25)
+  --timeout-ms <ms>         per request (default 10000)
+  --junit <file>            write JUnit XML: one testcase per check × operation
+  --only <check>[,<check>]  run only these checks (repeatable)
+  --help                    this text
+
+Without credentials it sends a placeholder bearer token and a random organization id, enough for the mock and
+for any server that accepts any token.
+Exit: 0 every check passed, 1 a check failed, 2 bad configuration.`;
+
+const PLACEHOLDER_TOKEN = "mca-contract-placeholder-token";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ConfigError(`${name} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+function organizationId(name: string, value: unknown): string {
+  if (typeof value !== "string" || !UUID.test(value))
+    throw new ConfigError(`${name} must be a uuid, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function identityFrom(name: string, value: unknown): IdentityConfig {
+  if (typeof value !== "object" || value === null) throw new ConfigError(`${name} must be an object`);
+  const entry = value as Record<string, unknown>;
+  const org = organizationId(`${name}.organizationId`, entry.organizationId);
+  if (typeof entry.token === "string" && entry.token !== "")
+    return { organizationId: org, token: entry.token };
+  if (typeof entry.clientId === "string" && typeof entry.clientSecret === "string") {
+    return { organizationId: org, clientId: entry.clientId, clientSecret: entry.clientSecret };
+  }
+  throw new ConfigError(`${name} needs "token", or "clientId" and "clientSecret"`);
+}
+
+function readIdentities(path: string): { host?: IdentityConfig; guest?: IdentityConfig } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`--identities ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof parsed !== "object" || parsed === null)
+    throw new ConfigError(`--identities ${path}: not a JSON object`);
+  const { host, guest } = parsed as Record<string, unknown>;
+  return {
+    ...(host === undefined ? {} : { host: identityFrom("identities.host", host) }),
+    ...(guest === undefined ? {} : { guest: identityFrom("identities.guest", guest) }),
+  };
+}
+
+function pairFrom(
+  role: string,
+  token: string | undefined,
+  org: string | undefined,
+): IdentityConfig | undefined {
+  if (token === undefined && org === undefined) return undefined;
+  if (token === undefined || org === undefined)
+    throw new ConfigError(`--${role}-token and --${role}-org go together`);
+  return { organizationId: organizationId(`--${role}-org`, org), token };
+}
+
+export function parseConfig(argv: string[], env: Record<string, string | undefined>): Config | "help" {
+  let values: ReturnType<typeof parse>["values"];
+  function parse() {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        "base-url": { type: "string" },
+        spec: { type: "string" },
+        token: { type: "string" },
+        "organization-id": { type: "string" },
+        "host-token": { type: "string" },
+        "host-org": { type: "string" },
+        "guest-token": { type: "string" },
+        "guest-org": { type: "string" },
+        identities: { type: "string" },
+        stateful: { type: "boolean", default: false },
+        seed: { type: "string" },
+        runs: { type: "string" },
+        "timeout-ms": { type: "string" },
+        junit: { type: "string" },
+        only: { type: "string", multiple: true },
+        help: { type: "boolean", default: false },
+      },
+    });
+  }
+  try {
+    values = parse().values;
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) return "help";
+
+  const baseUrl = values["base-url"] ?? env.MCA_BASE_URL;
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl))
+    throw new ConfigError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+  const fromFile = values.identities ? readIdentities(values.identities) : {};
+  const host = pairFrom("host", values["host-token"], values["host-org"]) ?? fromFile.host;
+  const guest = pairFrom("guest", values["guest-token"], values["guest-org"]) ?? fromFile.guest;
+  if (values.stateful && (!host || !guest)) {
+    throw new ConfigError(
+      "--stateful needs a host and a guest identity: --identities <file>, or --host-token/--host-org and --guest-token/--guest-org",
+    );
+  }
+  const token = values.token ?? env.MCA_TOKEN;
+  const org = values["organization-id"] ?? env.MCA_ORGANIZATION_ID;
+  const identity: IdentityConfig =
+    token !== undefined
+      ? { organizationId: org === undefined ? randomUUID() : organizationId("--organization-id", org), token }
+      : (host ?? {
+          organizationId: org === undefined ? randomUUID() : organizationId("--organization-id", org),
+          token: PLACEHOLDER_TOKEN,
+        });
+  const seedText = values.seed;
+  if (seedText !== undefined && !/^-?\d+$/.test(seedText))
+    throw new ConfigError(`--seed must be an integer, got "${seedText}"`);
+
+  return {
+    baseUrl,
+    specPath: values.spec,
+    stateful: values.stateful ?? false,
+    seed: seedText === undefined ? randomInt(2 ** 31) : Number(seedText),
+    runs: positiveInteger("--runs", values.runs, 25),
+    timeoutMs: positiveInteger("--timeout-ms", values["timeout-ms"], 10_000),
+    junit: values.junit,
+    only: (values.only ?? [])
+      .flatMap((entry) => entry.split(","))
+      .map((name) => name.trim())
+      .filter(Boolean),
+    identity,
+    host,
+    guest,
+  };
+}

@@ -1,0 +1,24 @@
+import type { RunResult } from "../runner.js";
+
+const escape = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/** JUnit XML: a testsuite per check, a testcase per check × operation. */
+export function junitReport(result: RunResult): string {
+  const checks = [...new Set(result.outcomes.map((outcome) => outcome.check))];
+  const suites = checks.map((check) => {
+    const outcomes = result.outcomes.filter((outcome) => outcome.check === check);
+    const failures = outcomes.filter((outcome) => outcome.failure).length;
+    const cases = outcomes.map((outcome) => {
+      const open = `    <testcase classname="${escape(check)}" name="${escape(`${check} ${outcome.operation}`)}" time="${(outcome.durationMs / 1000).toFixed(3)}"`;
+      if (!outcome.failure) return `${open}/>`;
+      const detail = outcome.failure.exchange
+        ? `\n${outcome.failure.exchange.request.method} ${outcome.failure.exchange.request.path} → ${outcome.failure.exchange.response.status}`
+        : "";
+      return `${open}>\n      <failure message="${escape(outcome.failure.reason)}">${escape(outcome.failure.reason + detail)}</failure>\n    </testcase>`;
+    });
+    return `  <testsuite name="${escape(check)}" tests="${outcomes.length}" failures="${failures}">\n${cases.join("\n")}\n  </testsuite>`;
+  });
+  const failures = result.outcomes.filter((outcome) => outcome.failure).length;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="mca-contract" tests="${result.outcomes.length}" failures="${failures}" time="${(result.durationMs / 1000).toFixed(3)}">\n${suites.join("\n")}\n</testsuites>\n`;
+}
