@@ -142,7 +142,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   }
   if (values.help) return "help";
 
-  const baseUrl = values["base-url"] ?? env.MCA_BASE_URL;
+  const baseUrl = values["base-url"] ?? (env.MCA_BASE_URL || undefined);
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl))
     throw new ConfigError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
   const fromFile = values.identities ? readIdentities(values.identities) : {};
@@ -153,8 +153,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
       "--stateful needs a host and a guest identity: --identities <file>, or --host-token/--host-org and --guest-token/--guest-org",
     );
   }
-  const token = values.token ?? env.MCA_TOKEN;
-  const org = values["organization-id"] ?? env.MCA_ORGANIZATION_ID;
+  const token = values.token ?? (env.MCA_TOKEN || undefined);
+  const org = values["organization-id"] ?? (env.MCA_ORGANIZATION_ID || undefined);
   const identity: IdentityConfig =
     token !== undefined
       ? { organizationId: org === undefined ? randomUUID() : organizationId("--organization-id", org), token }

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type Config, ConfigError, parseConfig } from "../src/config.js";
+
+const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";
+const GUEST = "78b348b8-009c-4b87-af32-60a12fbc6e60";
+const dir = mkdtempSync(join(tmpdir(), "mca-contract-config-"));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe("parseConfig refuses bad configuration with one clear line", () => {
+  it.each([
+    [["--runs", "abc"], /--runs must be a positive integer/],
+    [["--runs", "0"], /--runs must be a positive integer/],
+    [["--seed", "x"], /--seed must be an integer/],
+    [["--base-url", "localhost:4010"], /--base-url must be an http\(s\) URL/],
+    [["--organization-id", "acme"], /--organization-id must be a uuid/],
+    [["--host-token", "t"], /--host-token and --host-org go together/],
+    [["--stateful"], /--stateful needs a host and a guest identity/],
+    [["--identities", "/nonexistent.json"], /--identities \/nonexistent.json/],
+    [["--identities", file("bad.json", "{not json")], /--identities .*bad\.json/],
+    [
+      ["--identities", file("noauth.json", JSON.stringify({ host: { organizationId: HOST } }))],
+      /identities.host needs "token", or "clientId" and "clientSecret"/,
+    ],
+    [["--frobnicate"], /Unknown option '--frobnicate'/],
+  ])("%j", (argv, message) => {
+    expect(() => parseConfig(argv, {})).toThrow(ConfigError);
+    expect(() => parseConfig(argv, {})).toThrow(message);
+  });
+});
+
+describe("parseConfig reads flags, env and identity files", () => {
+  it("defaults to a placeholder token, a random org, 25 runs and the mock", () => {
+    const config = parseConfig([], {}) as Config;
+    expect(config).toMatchObject({ baseUrl: undefined, runs: 25, stateful: false, only: [] });
+    expect(config.identity).toMatchObject({ token: "mca-contract-placeholder-token" });
+    expect(config.identity.organizationId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("takes MCA_BASE_URL and MCA_TOKEN from the environment", () => {
+    const config = parseConfig([], {
+      MCA_BASE_URL: "http://127.0.0.1:4020",
+      MCA_TOKEN: "tok",
+      MCA_ORGANIZATION_ID: HOST,
+    }) as Config;
+    expect(config.baseUrl).toBe("http://127.0.0.1:4020");
+    expect(config.identity).toEqual({ organizationId: HOST, token: "tok" });
+  });
+
+  it("reads host and guest from an identities file, client credentials included", () => {
+    const path = file(
+      "ids.json",
+      JSON.stringify({
+        host: { organizationId: HOST, clientId: "h", clientSecret: "s" },
+        guest: { organizationId: GUEST, token: "g" },
+      }),
+    );
+    const config = parseConfig(
+      [
+        "--identities",
+        path,
+        "--stateful",
+        "--only",
+        "ignored_auth,not_a_server_error",
+        "--only",
+        "unsupported_method",
+      ],
+      {},
+    ) as Config;
+    expect(config.host).toEqual({ organizationId: HOST, clientId: "h", clientSecret: "s" });
+    expect(config.guest).toEqual({ organizationId: GUEST, token: "g" });
+    expect(config.identity).toEqual(config.host);
+    expect(config.only).toEqual(["ignored_auth", "not_a_server_error", "unsupported_method"]);
+  });
+
+  it("answers --help", () => {
+    expect(parseConfig(["--help"], {})).toBe("help");
+  });
+});
