@@ -4,6 +4,6 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     // each file starts Prism (a few seconds) before its first test
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -81,7 +81,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   });
   const baseUrl = `http://${host}:${port}`;
   try {
-    await waitUntilReady(host, port, options.startTimeoutMs ?? 30_000, () => child.exitCode === null);
+    await waitUntilReady(host, port, options.startTimeoutMs ?? 90_000, () => child.exitCode === null);
   } catch (error) {
     await stopProcess(child);
     throw error;

@@ -6,6 +6,7 @@ import { notAServerError } from "./not-a-server-error.js";
 import { positiveDataAcceptance } from "./positive-data-acceptance.js";
 import { responseHeadersConformance } from "./response-headers-conformance.js";
 import { responseSchemaConformance } from "./response-schema-conformance.js";
+import { STATEFUL_CHECKS } from "./stateful/index.js";
 import { statusCodeConformance } from "./status-code-conformance.js";
 import type { Check, ResponseCheck } from "./types.js";
 import { unsupportedMethod } from "./unsupported-method.js";
@@ -27,5 +28,6 @@ export function allChecks(stateful: boolean): Check[] {
     missingRequiredHeader,
     ignoredAuth(stateful),
     unsupportedMethod,
+    ...(stateful ? STATEFUL_CHECKS : []),
   ];
 }

@@ -1,0 +1,7 @@
+import type { StatefulCheck } from "../types.js";
+import { archiveRoundtrip } from "./archive-roundtrip.js";
+import { invitationFlow } from "./invitation-flow.js";
+import { listSemantics } from "./list-semantics.js";
+
+/** Flows over several operations; they need a server with memory and real host and guest identities. */
+export const STATEFUL_CHECKS: StatefulCheck[] = [invitationFlow, archiveRoundtrip, listSemantics];
