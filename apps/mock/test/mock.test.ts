@@ -82,7 +82,7 @@ describe("the mock answers every operation with data that satisfies the spec", (
     } finally {
       await again.stop();
     }
-  }, 60_000);
+  }, 180_000);
 
   it("serves another documented status on Prefer: code=…", async () => {
     const request = exampleRequests.find(
