@@ -1,3 +1,4 @@
+export { listOperations, type Operation } from "@mca/validation";
 export { allChecks, RESPONSE_CHECKS } from "./checks/index.js";
 export type {
   Check,
@@ -12,4 +13,3 @@ export { type Config, ConfigError, parseConfig, USAGE } from "./config.js";
 export { type ContractRun, runContract } from "./run-contract.js";
 export { type Failure, type Outcome, type RunResult, runChecks } from "./runner.js";
 export { loadSpec } from "./spec/load-spec.js";
-export { listOperations, type Operation } from "./spec/operations.js";

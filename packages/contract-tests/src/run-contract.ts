@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { type MockServer, startMock } from "@mca/mock";
-import { createSpecValidator } from "@mca/validation";
+import { createSpecValidator, listOperations } from "@mca/validation";
 import { allChecks } from "./checks/index.js";
 import type { CheckContext } from "./checks/types.js";
 import { type Config, ConfigError } from "./config.js";
@@ -9,7 +9,6 @@ import { consoleReport } from "./report/console-report.js";
 import { junitReport } from "./report/junit-report.js";
 import { type RunResult, runChecks } from "./runner.js";
 import { loadSpec } from "./spec/load-spec.js";
-import { listOperations } from "./spec/operations.js";
 
 /** Checks that only judge responses need requests to judge: these generate them when `--only` names none. */
 const TRAFFIC = ["positive_data_acceptance", "negative_data_rejection"];

@@ -1,3 +1,4 @@
+import type { Operation } from "@mca/validation";
 import fc from "fast-check";
 import type {
   Check,
@@ -9,7 +10,6 @@ import type {
   StatefulCheck,
 } from "./checks/types.js";
 import { type RequestSpec, send } from "./http/request.js";
-import type { Operation } from "./spec/operations.js";
 
 /** One failure, with everything needed to reproduce it. */
 export interface Failure {

@@ -1,11 +1,11 @@
 import { type MockServer, startMock } from "@mca/mock";
+import type { JsonObject } from "@mca/validation";
+import { listOperations } from "@mca/validation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allChecks } from "../src/checks/index.js";
 import type { Check } from "../src/checks/types.js";
 import { runChecks } from "../src/runner.js";
-import type { JsonObject } from "../src/spec/json.js";
 import { loadSpec } from "../src/spec/load-spec.js";
-import { listOperations } from "../src/spec/operations.js";
 import { type Breakage, startBreakingProxy } from "./support/breaking-proxy.js";
 import { contextFor } from "./support/context.js";
 

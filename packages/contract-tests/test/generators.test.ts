@@ -1,12 +1,10 @@
-import { createSpecValidator } from "@mca/validation";
+import { createSpecValidator, isObject, listOperations } from "@mca/validation";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breakingValues, mutationsOf } from "../src/generators/invalid-request.js";
 import { schemaArbitrary } from "../src/generators/schema-arbitrary.js";
 import { validRequest } from "../src/generators/valid-request.js";
-import { isObject } from "../src/spec/json.js";
 import { loadSpec } from "../src/spec/load-spec.js";
-import { listOperations } from "../src/spec/operations.js";
 import { ORG } from "./support/context.js";
 
 const document = loadSpec();

@@ -7,3 +7,12 @@ export {
   type SpecValidator,
   validateAgainstSchema,
 } from "./spec-validator.js";
+export { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
+export {
+  type DocumentedResponse,
+  documentedResponse,
+  HTTP_METHODS,
+  listOperations,
+  type Operation,
+  type Parameter,
+} from "./operations.js";

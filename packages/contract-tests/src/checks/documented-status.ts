@@ -1,4 +1,4 @@
-import type { Operation } from "../spec/operations.js";
+import type { Operation } from "@mca/validation";
 
 /** True when `status` is listed for the operation exactly or by its range (`4XX`). */
 export function isDocumentedStatus(operation: Operation, status: number): boolean {

@@ -1,4 +1,4 @@
-import { documentedResponse } from "../spec/operations.js";
+import { documentedResponse } from "@mca/validation";
 import type { ResponseCheck } from "./types.js";
 
 export const responseSchemaConformance: ResponseCheck = {

@@ -1,8 +1,6 @@
-import type { SpecValidator } from "@mca/validation";
+import type { JsonObject, Operation, SpecValidator } from "@mca/validation";
 import type fc from "fast-check";
 import type { RequestSpec, ResponseRecord } from "../http/request.js";
-import type { JsonObject } from "../spec/json.js";
-import type { Operation } from "../spec/operations.js";
 
 /** Who the suite calls as: a bearer token and the organization it belongs to. */
 export interface Identity {

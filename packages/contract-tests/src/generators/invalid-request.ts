@@ -1,8 +1,8 @@
+import type { Operation } from "@mca/validation";
+import { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
 import fc from "fast-check";
 import type { GeneratedCase } from "../checks/types.js";
 import type { RequestSpec } from "../http/request.js";
-import { isObject, type Json, type JsonObject, resolveRef } from "../spec/json.js";
-import type { Operation } from "../spec/operations.js";
 
 /** One way to break a valid request, and the value that breaks it. */
 export interface Mutation {

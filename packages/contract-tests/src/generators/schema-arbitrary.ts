@@ -1,5 +1,5 @@
+import { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
 import fc from "fast-check";
-import { isObject, type Json, type JsonObject, resolveRef } from "../spec/json.js";
 
 export interface ArbitraryOptions {
   /** Leave out `null` even where the schema allows it (query parameters cannot carry one). */

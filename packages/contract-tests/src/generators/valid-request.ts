@@ -1,8 +1,7 @@
+import type { Json, JsonObject, Operation, Parameter } from "@mca/validation";
 import fc from "fast-check";
 import type { Identity } from "../checks/types.js";
 import type { RequestSpec } from "../http/request.js";
-import type { Json, JsonObject } from "../spec/json.js";
-import type { Operation, Parameter } from "../spec/operations.js";
 import { schemaArbitrary } from "./schema-arbitrary.js";
 
 export const REQUESTER_HEADER = "Requester-Organization-ID";

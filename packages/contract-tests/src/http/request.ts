@@ -1,4 +1,4 @@
-import type { Json } from "../spec/json.js";
+import type { Json } from "@mca/validation";
 
 /** A request as the checks build it, before it is turned into HTTP. */
 export interface RequestSpec {

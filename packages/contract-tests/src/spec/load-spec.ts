@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isObject, type JsonObject } from "@mca/validation";
 import { ConfigError } from "../config.js";
-import { isObject, type JsonObject } from "./json.js";
 
 /** The bundled spec of @mca/openapi, JSON. */
 export const BUNDLED_SPEC = createRequire(import.meta.url).resolve("@mca/openapi/openapi.json");

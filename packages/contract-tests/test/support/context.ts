@@ -1,8 +1,7 @@
-import { createSpecValidator } from "@mca/validation";
+import type { JsonObject } from "@mca/validation";
+import { createSpecValidator, listOperations } from "@mca/validation";
 import type { CheckContext } from "../../src/checks/types.js";
-import type { JsonObject } from "../../src/spec/json.js";
 import { loadSpec } from "../../src/spec/load-spec.js";
-import { listOperations } from "../../src/spec/operations.js";
 
 export const ORG = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 

@@ -1,6 +1,6 @@
+import type { Json } from "@mca/validation";
 import { identityHeaders } from "../../generators/valid-request.js";
 import type { RequestSpec } from "../../http/request.js";
-import type { Json } from "../../spec/json.js";
 import type { CheckContext, Identity } from "../types.js";
 
 /** A request to `operationId` as `identity` would send it (Self scenario unless `target` says otherwise). */

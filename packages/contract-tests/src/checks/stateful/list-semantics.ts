@@ -1,5 +1,5 @@
+import type { Json } from "@mca/validation";
 import fc from "fast-check";
-import type { Json } from "../../spec/json.js";
 import type { StatefulCheck } from "../types.js";
 import { assertThat, type Call, expectStatus, flow, requestAs } from "./flow-requests.js";
 

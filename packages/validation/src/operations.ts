@@ -1,4 +1,5 @@
-import { pointer, responseSchemaPointer } from "@mca/validation";
+import { pointer } from "./json-pointer.js";
+import { responseSchemaPointer } from "./operation-pointers.js";
 import { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

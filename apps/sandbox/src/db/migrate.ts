@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Database } from "./database.js";
+
+const MIGRATIONS = fileURLToPath(new URL("../../migrations/", import.meta.url));
+
+/** Applies the SQL files of migrations/ in name order, each once; both backends run the same files. */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())");
+  const applied = new Set((await db.query<{ name: string }>("SELECT name FROM schema_migrations")).map((row) => row.name));
+  const pending = readdirSync(MIGRATIONS).filter((name) => name.endsWith(".sql") && !applied.has(name)).sort();
+  for (const name of pending) {
+    await db.transaction(async (tx) => {
+      for (const statement of readFileSync(`${MIGRATIONS}${name}`, "utf8").split(/;\s*$/m).filter((text) => text.trim())) {
+        await tx.query(statement);
+      }
+      await tx.query("INSERT INTO schema_migrations (name) VALUES ($1)", [name]);
+    });
+  }
+  return pending;
+}
