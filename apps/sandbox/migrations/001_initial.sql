@@ -4,6 +4,8 @@ CREATE TABLE IF NOT EXISTS organizations (
   name text NOT NULL,
   email text NOT NULL,
   owner_email text NOT NULL,
+  -- 'host' / 'guest' for the two organizations seeded at start, whose identities the sandbox prints
+  seeded_role text UNIQUE,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 

@@ -1,13 +1,7 @@
 export { API_DATE_TIME, addApiFormats } from "./formats.js";
+export { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
 export { responseSchemaPointer } from "./operation-pointers.js";
-export {
-  createSpecValidator,
-  type SchemaIssue,
-  type SpecValidator,
-  validateAgainstSchema,
-} from "./spec-validator.js";
-export { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export {
   type DocumentedResponse,
   documentedResponse,
@@ -16,3 +10,9 @@ export {
   type Operation,
   type Parameter,
 } from "./operations.js";
+export {
+  createSpecValidator,
+  type SchemaIssue,
+  type SpecValidator,
+  validateAgainstSchema,
+} from "./spec-validator.js";

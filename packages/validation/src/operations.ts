@@ -1,6 +1,6 @@
+import { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 import { pointer } from "./json-pointer.js";
 import { responseSchemaPointer } from "./operation-pointers.js";
-import { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 

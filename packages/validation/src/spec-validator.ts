@@ -9,6 +9,9 @@ export interface SchemaIssue {
   /** JSON pointer into the schema, e.g. `#/components/schemas/GuestConnection/properties/status/enum`. */
   schemaPath: string;
   message: string;
+  /** The JSON Schema keyword that failed (`required`, `maxLength`, `format`…) and ajv's parameters for it. */
+  keyword: string;
+  params: Record<string, unknown>;
 }
 
 export interface SpecValidator {
@@ -25,6 +28,8 @@ function toIssue(error: ErrorObject): SchemaIssue {
     instancePath: error.instancePath,
     schemaPath: error.schemaPath,
     message: error.message ?? error.keyword,
+    keyword: error.keyword,
+    params: error.params as Record<string, unknown>,
   };
 }
 

@@ -38,7 +38,12 @@ describe("createSpecValidator", () => {
   it("follows $refs inside the document and reports where the value broke the schema", () => {
     const issues = validator.validate("#/components/schemas/Wrapper", { at: "nope" });
     expect(issues).toEqual([
-      expect.objectContaining({ instancePath: "/at", schemaPath: "#/components/schemas/Stamp/format" }),
+      expect.objectContaining({
+        instancePath: "/at",
+        schemaPath: "#/components/schemas/Stamp/format",
+        keyword: "format",
+        params: { format: "date-time" },
+      }),
     ]);
   });
 

@@ -27,7 +27,8 @@ export function verifyToken(token: string, secret: Buffer, nowSeconds: number): 
   const [header, payload, signature] = parts as [string, string, string];
   const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
-  if (header !== HEADER) return given.length === expected.length && timingSafeEqual(given, expected) ? "malformed" : "forged";
+  if (header !== HEADER)
+    return given.length === expected.length && timingSafeEqual(given, expected) ? "malformed" : "forged";
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "forged";
   let claims: unknown;
   try {
@@ -36,6 +37,12 @@ export function verifyToken(token: string, secret: Buffer, nowSeconds: number): 
     return "malformed";
   }
   const { sub, org, iat, exp } = (claims ?? {}) as Partial<TokenClaims>;
-  if (typeof sub !== "string" || typeof org !== "string" || typeof iat !== "number" || typeof exp !== "number") return "malformed";
+  if (
+    typeof sub !== "string" ||
+    typeof org !== "string" ||
+    typeof iat !== "number" ||
+    typeof exp !== "number"
+  )
+    return "malformed";
   return exp <= nowSeconds ? "expired" : { sub, org, iat, exp };
 }

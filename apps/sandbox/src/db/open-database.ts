@@ -12,7 +12,9 @@ export interface DatabaseOptions {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const db = options.databaseUrl ? await openPostgresDatabase(options.databaseUrl) : await openPgliteDatabase(options.dataDir);
+  const db = options.databaseUrl
+    ? await openPostgresDatabase(options.databaseUrl)
+    : await openPgliteDatabase(options.dataDir);
   await migrate(db);
   return db;
 }

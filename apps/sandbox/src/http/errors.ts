@@ -20,7 +20,11 @@ export class HttpError extends Error {
 
 export const unauthorized = (msg: string, code: string) =>
   new HttpError(401, [{ loc: [], msg, type: "authentication", code }], { "www-authenticate": "Bearer" });
-export const forbidden = (msg: string, code: string) => new HttpError(403, [{ loc: [], msg, type: "authorization", code }]);
-export const notFound = (loc: Array<string | number>, msg: string, code: string) => new HttpError(404, [{ loc, msg, type: "request", code }]);
-export const conflict = (msg: string, code: string) => new HttpError(409, [{ loc: [], msg, type: "request", code }]);
-export const unprocessable = (loc: Array<string | number>, msg: string, type: string) => new HttpError(422, [{ loc, msg, type }]);
+export const forbidden = (msg: string, code: string) =>
+  new HttpError(403, [{ loc: [], msg, type: "authorization", code }]);
+export const notFound = (loc: Array<string | number>, msg: string, code: string) =>
+  new HttpError(404, [{ loc, msg, type: "request", code }]);
+export const conflict = (msg: string, code: string) =>
+  new HttpError(409, [{ loc: [], msg, type: "request", code }]);
+export const unprocessable = (loc: Array<string | number>, msg: string, type: string) =>
+  new HttpError(422, [{ loc, msg, type }]);

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startSandbox } from "./server.js";
+import type { Identity } from "./store/organizations.js";
+
+const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE]
+  Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
+  env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL`;
+
+function fail(message: string): never {
+  process.stderr.write(`mca-sandbox: ${message}\n`);
+  process.exit(2);
+}
+
+let values: { host: string; port: string; "data-dir"?: string; "identities-out"?: string; help: boolean };
+try {
+  values = parseArgs({
+    options: {
+      host: { type: "string", default: process.env.SANDBOX_HOST ?? "127.0.0.1" },
+      port: { type: "string", default: process.env.SANDBOX_PORT ?? "4020" },
+      "data-dir": { type: "string" },
+      "identities-out": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  }).values as typeof values;
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  fail(`--port must be 0-65535, got "${values.port}"`);
+if (process.env.DATABASE_URL && values["data-dir"])
+  fail("--data-dir is for PGlite; it cannot be combined with DATABASE_URL");
+
+const sandbox = await startSandbox({
+  host: values.host,
+  port,
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+
+const asContractIdentity = (identity: Identity) => ({
+  organizationId: identity.organizationId,
+  clientId: identity.clientId,
+  clientSecret: identity.clientSecret,
+});
+if (values["identities-out"]) {
+  writeFileSync(
+    values["identities-out"],
+    `${JSON.stringify({ host: asContractIdentity(sandbox.host), guest: asContractIdentity(sandbox.guest) }, null, 2)}\n`,
+  );
+}
+const storage = process.env.DATABASE_URL
+  ? "PostgreSQL (DATABASE_URL)"
+  : values["data-dir"]
+    ? `PGlite in ${values["data-dir"]}`
+    : "PGlite in memory";
+const describe = (role: string, identity: Identity) =>
+  `  ${role}: ${identity.name}\n    organization id: ${identity.organizationId}\n    client_id:       ${identity.clientId}\n    client_secret:   ${identity.clientSecret}`;
+process.stdout.write(
+  [
+    `Sandbox of the MyCreditApp connections API at ${sandbox.url} (${storage})`,
+    describe("host", sandbox.host),
+    describe("guest", sandbox.guest),
+    `Get a token: curl -s -X POST ${sandbox.url}/oauth2/token -H 'Content-Type: application/json' -d '{"client_id":"${sandbox.host.clientId}","client_secret":"${sandbox.host.clientSecret}"}'`,
+    ...(values["identities-out"]
+      ? [`Identities written to ${values["identities-out"]} (mca-contract --identities)`]
+      : []),
+    "Ctrl-C stops the sandbox.",
+  ].join("\n") + "\n",
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void sandbox.stop().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,106 @@
+import type { IncomingHttpHeaders } from "node:http";
+import {
+  type Json,
+  type JsonObject,
+  type Operation,
+  type Parameter,
+  resolveRef,
+  type SpecValidator,
+} from "@mca/validation";
+import { type ErrorDetail, HttpError } from "./errors.js";
+import { toFastApiDetail } from "./fastapi-detail.js";
+
+export interface RawRequest {
+  pathParams: Record<string, string>;
+  searchParams: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  bodyText: string;
+}
+
+export interface ValidatedRequest {
+  path: Record<string, Json>;
+  query: Record<string, Json>;
+  headers: Record<string, string>;
+  body: Json | undefined;
+}
+
+const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
+const FALSE = new Set(["false", "0", "no", "off", "f", "n"]);
+
+/** The schema a present value must meet: the non-null branch of `T | null`. */
+function valueSchema(document: JsonObject, schema: JsonObject): JsonObject {
+  if (!Array.isArray(schema.anyOf)) return schema;
+  const branches = schema.anyOf.map((branch) => resolveRef(document, branch));
+  return branches.find((branch) => branch.type !== "null") ?? schema;
+}
+
+/** Reads text the way FastAPI (pydantic in lax mode) reads a parameter; text it cannot read stays text and fails validation. */
+function coerce(text: string, schema: JsonObject): Json {
+  switch (schema.type) {
+    case "integer":
+      return /^[+-]?\d+$/.test(text.trim()) ? Number(text) : text;
+    case "number":
+      return text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
+    case "boolean":
+      return TRUE.has(text.toLowerCase()) ? true : FALSE.has(text.toLowerCase()) ? false : text;
+    default:
+      return text;
+  }
+}
+
+/** Validates path, query, headers and JSON body against the operation; throws one 422 with every problem. */
+export function createRequestValidator(document: JsonObject, validator: SpecValidator) {
+  function readParameter(parameter: Parameter, raw: RawRequest): Json | undefined {
+    const schema = valueSchema(document, parameter.schema);
+    if (parameter.in === "query") {
+      const values = raw.searchParams.getAll(parameter.name);
+      if (values.length === 0) return undefined;
+      if (schema.type === "array")
+        return values.map((value) => coerce(value, resolveRef(document, schema.items)));
+      return coerce(values[values.length - 1] as string, schema);
+    }
+    const text =
+      parameter.in === "path" ? raw.pathParams[parameter.name] : raw.headers[parameter.name.toLowerCase()];
+    if (text === undefined) return undefined;
+    return coerce(Array.isArray(text) ? (text[0] ?? "") : text, schema);
+  }
+
+  return function validateRequest(operation: Operation, raw: RawRequest): ValidatedRequest {
+    const problems: ErrorDetail[] = [];
+    const result: ValidatedRequest = { path: {}, query: {}, headers: {}, body: undefined };
+    for (const parameter of operation.parameters) {
+      if (parameter.in === "cookie") continue;
+      const value = readParameter(parameter, raw);
+      if (value === undefined) {
+        if (parameter.required)
+          problems.push({ loc: [parameter.in, parameter.name], msg: "Field required", type: "missing" });
+        continue;
+      }
+      const issues = validator.validate(parameter.schemaPointer, value);
+      if (issues.length > 0) problems.push(...toFastApiDetail([parameter.in, parameter.name], issues));
+      else if (parameter.in === "header") result.headers[parameter.name] = String(value);
+      else result[parameter.in][parameter.name] = value;
+    }
+    if (operation.requestBody) {
+      if (raw.bodyText.trim() === "") {
+        if (operation.requestBody.required)
+          problems.push({ loc: ["body"], msg: "Field required", type: "missing" });
+      } else {
+        try {
+          const body = JSON.parse(raw.bodyText) as Json;
+          const issues = validator.validate(operation.requestBody.schemaPointer, body);
+          if (issues.length > 0) problems.push(...toFastApiDetail(["body"], issues));
+          else result.body = body;
+        } catch (error) {
+          problems.push({
+            loc: ["body", 0],
+            msg: `JSON decode error: ${error instanceof Error ? error.message : String(error)}`,
+            type: "json_invalid",
+          });
+        }
+      }
+    }
+    if (problems.length > 0) throw new HttpError(422, problems);
+    return result;
+  };
+}

@@ -1,0 +1,130 @@
+import type { Queryable } from "../db/database.js";
+import { withIsoTimes } from "./rows.js";
+
+const HOST_TIMES = ["created_at", "updated_at", "archived_at", "active_action_updated_at"];
+const GUEST_TIMES = [...HOST_TIMES, "score_updated_at"];
+
+/** The guest's view of a connection: HostConnection. */
+const HOST_CONNECTION_COLUMNS = `
+  c.host_organization_id, c.guest_organization_id, h.name AS host_name, h.email AS host_email, h.owner_email,
+  c.status, c.archived, c.created_at, c.updated_at, c.archived_at, c.active_action_type, c.active_action_updated_at`;
+
+/** Sort and search columns come from the spec's enums; this map is the only way they reach the SQL. */
+const COLUMNS: Record<string, string> = {
+  host_name: "h.name",
+  host_email: "h.email",
+  owner_email: "h.owner_email",
+  created_at: "c.created_at",
+  updated_at: "c.updated_at",
+  archived_at: "c.archived_at",
+  active_action_updated_at: "c.active_action_updated_at",
+};
+
+export interface HostConnectionFilters {
+  statuses: string[];
+  archived?: boolean | null;
+  activeActionTypes?: string[] | null;
+  searchField: string;
+  searchText?: string | null;
+  orderBy: string;
+  orderDir: "asc" | "desc";
+  limit: number;
+  offset: number;
+}
+
+export async function findHostConnection(
+  db: Queryable,
+  guestId: string,
+  hostId: string,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db.query(
+    `SELECT ${HOST_CONNECTION_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+     WHERE c.guest_organization_id = $1 AND c.host_organization_id = $2`,
+    [guestId, hostId],
+  );
+  return row ? withIsoTimes(row, HOST_TIMES) : undefined;
+}
+
+/** One page of the guest's host connections and the total, in one round trip (a window count). */
+export async function listHostConnections(db: Queryable, guestId: string, filters: HostConnectionFilters) {
+  const where = `c.guest_organization_id = $1 AND c.status = ANY($2::text[])
+    AND ($3::boolean IS NULL OR c.archived = $3)
+    AND ($4::text[] IS NULL OR c.active_action_type = ANY($4::text[]))
+    AND ($5::text IS NULL OR strpos(lower(${COLUMNS[filters.searchField]}), lower($5::text)) > 0)`;
+  const params = [
+    guestId,
+    filters.statuses,
+    filters.archived ?? null,
+    filters.activeActionTypes ?? null,
+    filters.searchText ?? null,
+  ];
+  const order = `${COLUMNS[filters.orderBy]} ${filters.orderDir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
+  const rows = await db.query<Record<string, unknown> & { total_items: string | number }>(
+    `SELECT ${HOST_CONNECTION_COLUMNS}, count(*) OVER () AS total_items
+     FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+     WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7`,
+    [...params, filters.limit, filters.offset],
+  );
+  let total = rows[0] ? Number(rows[0].total_items) : 0;
+  if (rows.length === 0 && (filters.offset > 0 || filters.limit === 0)) {
+    // past the last page (or limit 0) the window count has no row to ride on
+    const [row] = await db.query<{ total: string | number }>(
+      `SELECT count(*) AS total FROM connections c JOIN organizations h ON h.id = c.host_organization_id WHERE ${where}`,
+      params,
+    );
+    total = Number(row?.total ?? 0);
+  }
+  return {
+    items: rows.map(({ total_items: _total, ...row }) => withIsoTimes(row, HOST_TIMES)),
+    total_items: total,
+  };
+}
+
+export async function connectionExists(db: Queryable, hostId: string, guestId: string): Promise<boolean> {
+  const rows = await db.query(
+    "SELECT 1 FROM connections WHERE host_organization_id = $1 AND guest_organization_id = $2",
+    [hostId, guestId],
+  );
+  return rows.length > 0;
+}
+
+/** Inserts the connection unless the pair is already connected; false when it was. */
+export async function insertConnection(
+  tx: Queryable,
+  fields: { hostId: string; guestId: string; parentOrganizationId: string | null },
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO connections (host_organization_id, guest_organization_id, status, parent_organization_id, created_at, updated_at)
+     VALUES ($1, $2, 'connected', $3, $4, $4) ON CONFLICT DO NOTHING RETURNING 1`,
+    [fields.hostId, fields.guestId, fields.parentOrganizationId, now],
+  );
+  return rows.length > 0;
+}
+
+/** Archives or unarchives; archiving again keeps the first archived_at. The host's view (GuestConnection), or undefined. */
+export async function setArchived(
+  db: Queryable,
+  hostId: string,
+  guestId: string,
+  archived: boolean,
+  now: Date,
+): Promise<Record<string, unknown> | undefined> {
+  const [row] = await db.query(
+    `WITH updated AS (
+       UPDATE connections SET archived = $3,
+         archived_at = CASE WHEN $3 THEN COALESCE(archived_at, $4) ELSE NULL END,
+         updated_at = GREATEST(updated_at, $4)
+       WHERE host_organization_id = $1 AND guest_organization_id = $2
+       RETURNING *)
+     SELECT u.host_organization_id, u.guest_organization_id, u.status, g.name AS guest_name, g.email AS guest_email,
+            h.owner_email, u.archived, u.created_at, u.updated_at, u.total_score, u.score_updated_at, u.archived_at,
+            u.active_action_type, u.active_action_updated_at, u.parent_organization_id, p.name AS parent_organization_name
+     FROM updated u
+       JOIN organizations g ON g.id = u.guest_organization_id
+       JOIN organizations h ON h.id = u.host_organization_id
+       LEFT JOIN organizations p ON p.id = u.parent_organization_id`,
+    [hostId, guestId, archived, now],
+  );
+  return row ? withIsoTimes(row, GUEST_TIMES) : undefined;
+}
