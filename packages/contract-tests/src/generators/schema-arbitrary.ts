@@ -16,11 +16,12 @@ const EMAIL = fc
   )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 
-// Both timestamp shapes the API uses: with an offset, and FastAPI's offset-less (read as UTC).
+// Both timestamp shapes the API uses: with an offset, and FastAPI's offset-less (read as UTC). In the future,
+// because the one timestamp a request carries, an invitation's expired_at, "must be in the future".
 const DATE_TIME = fc
   .tuple(
     fc.date({
-      min: new Date("2000-01-01T00:00:00Z"),
+      min: new Date(Date.now() + 86_400_000),
       max: new Date("2099-12-31T23:59:59Z"),
       noInvalidDate: true,
     }),
