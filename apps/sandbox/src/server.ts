@@ -9,6 +9,7 @@ import { signToken, verifyToken } from "./auth/jwt.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
 import { forbidden, HttpError, unauthorized } from "./http/errors.js";
+import { RawJson } from "./http/raw-json.js";
 import { createRequestValidator } from "./http/request-validator.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
 import { HANDLERS } from "./routes/index.js";
@@ -74,7 +75,7 @@ function send(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body);
+  const text = body instanceof RawJson ? body.text : JSON.stringify(body);
   response
     .writeHead(status, {
       "content-type": "application/json",

@@ -1,8 +1,8 @@
 import { findFreePort } from "@mca/mock";
 import { afterAll, beforeAll } from "vitest";
+import { type PostgresServer, startPostgres } from "../scripts/postgres-server.js";
 import { startSandbox } from "../src/index.js";
 import { describeSandbox } from "./support/behaviour.js";
-import { type PostgresServer, startPostgres } from "./support/postgres-server.js";
 
 let postgres: PostgresServer;
 beforeAll(async () => {

@@ -5,6 +5,11 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /**
+   * A read that may be answered from a cache. `name` identifies the statement (a prepared statement on
+   * PostgreSQL). Only the embedded PGlite caches: the sandbox is its only writer, so every write clears it.
+   */
+  read<Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]): Promise<Row[]>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several statements (migrations). */

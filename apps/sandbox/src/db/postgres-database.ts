@@ -3,7 +3,13 @@ import type { Database, Queryable } from "./database.js";
 
 /** A real PostgreSQL server through a `pg` pool. */
 export async function openPostgresDatabase(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // generic plans: the sandbox's statements are prepared once per connection, and planning the list query
+  // costs more than running it
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    options: "-c plan_cache_mode=force_generic_plan",
+  });
   await pool.query("SELECT 1");
   const asQueryable = (client: Pick<pg.Pool, "query">): Queryable => ({
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
@@ -13,6 +19,10 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
   return {
     kind: "postgres",
     ...asQueryable(pool),
+    async read<Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]) {
+      // a named statement: each pooled connection parses and plans it once
+      return (await pool.query<Row>({ name, text: sql, values: params })).rows;
+    },
     async transaction(work) {
       const client = await pool.connect();
       try {

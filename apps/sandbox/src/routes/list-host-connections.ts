@@ -1,4 +1,5 @@
-import { listHostConnections as listFromStore } from "../store/connections.js";
+import { RawJson } from "../http/raw-json.js";
+import { listHostConnectionsJson } from "../store/connections.js";
 import type { Handler } from "./context.js";
 
 /** Postgres refuses a negative LIMIT and an OFFSET past bigint; the spec sets no minimum for limit. */
@@ -16,7 +17,7 @@ export const listHostConnections: Handler = async ({ db, request, organizationId
     limit: number;
     offset: number;
   };
-  return listFromStore(db, organizationId, {
+  const body = await listHostConnectionsJson(db, organizationId, {
     statuses: query.statuses,
     archived: query.archived ?? null,
     activeActionTypes: query.active_action_types ?? null,
@@ -27,4 +28,5 @@ export const listHostConnections: Handler = async ({ db, request, organizationId
     limit: Math.max(0, query.limit),
     offset: Math.min(query.offset, MAX_OFFSET),
   });
+  return new RawJson(body);
 };

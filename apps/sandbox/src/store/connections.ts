@@ -1,4 +1,4 @@
-import type { Queryable } from "../db/database.js";
+import type { Database, Queryable } from "../db/database.js";
 import { withIsoTimes } from "./rows.js";
 
 const HOST_TIMES = ["created_at", "updated_at", "archived_at", "active_action_updated_at"];
@@ -8,6 +8,16 @@ const GUEST_TIMES = [...HOST_TIMES, "score_updated_at"];
 const HOST_CONNECTION_COLUMNS = `
   c.host_organization_id, c.guest_organization_id, h.name AS host_name, h.email AS host_email, h.owner_email,
   c.status, c.archived, c.created_at, c.updated_at, c.archived_at, c.active_action_type, c.active_action_updated_at`;
+
+/** The API's timestamp text (as `Date.toISOString()` writes it), for bodies PostgreSQL builds itself. */
+const utc = (column: string, name: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${name}`;
+
+/** HostConnection as JSON-ready columns: timestamps as text, the same text every other endpoint sends. */
+const HOST_CONNECTION_JSON_COLUMNS = `
+  c.host_organization_id, c.guest_organization_id, h.name AS host_name, h.email AS host_email, h.owner_email,
+  c.status, c.archived, ${utc("c.created_at", "created_at")}, ${utc("c.updated_at", "updated_at")},
+  ${utc("c.archived_at", "archived_at")}, c.active_action_type, ${utc("c.active_action_updated_at", "active_action_updated_at")}`;
 
 /** Sort and search columns come from the spec's enums; this map is the only way they reach the SQL. */
 const COLUMNS: Record<string, string> = {
@@ -45,39 +55,42 @@ export async function findHostConnection(
   return row ? withIsoTimes(row, HOST_TIMES) : undefined;
 }
 
-/** One page of the guest's host connections and the total, in one round trip (a window count). */
-export async function listHostConnections(db: Queryable, guestId: string, filters: HostConnectionFilters) {
+/**
+ * One page of the guest's host connections and the total, in one round trip. PostgreSQL builds the response
+ * body itself (json_agg), so no row is parsed and re-serialised in Node: the text goes out as it comes in.
+ */
+export async function listHostConnectionsJson(
+  db: Database,
+  guestId: string,
+  filters: HostConnectionFilters,
+): Promise<string> {
   const where = `c.guest_organization_id = $1 AND c.status = ANY($2::text[])
     AND ($3::boolean IS NULL OR c.archived = $3)
     AND ($4::text[] IS NULL OR c.active_action_type = ANY($4::text[]))
     AND ($5::text IS NULL OR strpos(lower(${COLUMNS[filters.searchField]}), lower($5::text)) > 0)`;
+  const order = `${COLUMNS[filters.orderBy]} ${filters.orderDir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
+  const sql = `SELECT json_build_object(
+      'items', coalesce((SELECT json_agg(page) FROM (
+        SELECT ${HOST_CONNECTION_JSON_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+        WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7) page), '[]'::json),
+      'total_items', (SELECT count(*) FROM connections c JOIN organizations h ON h.id = c.host_organization_id WHERE ${where})
+    )::text AS body`;
   const params = [
     guestId,
     filters.statuses,
     filters.archived ?? null,
     filters.activeActionTypes ?? null,
     filters.searchText ?? null,
+    filters.limit,
+    filters.offset,
   ];
-  const order = `${COLUMNS[filters.orderBy]} ${filters.orderDir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
-  const rows = await db.query<Record<string, unknown> & { total_items: string | number }>(
-    `SELECT ${HOST_CONNECTION_COLUMNS}, count(*) OVER () AS total_items
-     FROM connections c JOIN organizations h ON h.id = c.host_organization_id
-     WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7`,
-    [...params, filters.limit, filters.offset],
+  // one prepared statement per (search field, order) pair: the only parts that are not parameters
+  const [row] = await db.read<{ body: string }>(
+    `list-${filters.searchField}-${filters.orderBy}-${filters.orderDir}`,
+    sql,
+    params,
   );
-  let total = rows[0] ? Number(rows[0].total_items) : 0;
-  if (rows.length === 0 && (filters.offset > 0 || filters.limit === 0)) {
-    // past the last page (or limit 0) the window count has no row to ride on
-    const [row] = await db.query<{ total: string | number }>(
-      `SELECT count(*) AS total FROM connections c JOIN organizations h ON h.id = c.host_organization_id WHERE ${where}`,
-      params,
-    );
-    total = Number(row?.total ?? 0);
-  }
-  return {
-    items: rows.map(({ total_items: _total, ...row }) => withIsoTimes(row, HOST_TIMES)),
-    total_items: total,
-  };
+  return row?.body ?? '{"items":[],"total_items":0}';
 }
 
 export async function connectionExists(db: Queryable, hostId: string, guestId: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Queryable } from "../db/database.js";
+import type { Database, Queryable } from "../db/database.js";
 
 export interface Organization {
   id: string;
@@ -15,8 +15,9 @@ export interface Identity {
   clientSecret: string;
 }
 
-export async function findOrganization(db: Queryable, id: string): Promise<Organization | undefined> {
-  const [row] = await db.query<Organization & Record<string, unknown>>(
+export async function findOrganization(db: Database, id: string): Promise<Organization | undefined> {
+  const [row] = await db.read<Organization & Record<string, unknown>>(
+    "find-organization",
     "SELECT id, name, email, owner_email FROM organizations WHERE id = $1",
     [id],
   );
@@ -44,10 +45,11 @@ export async function createOrganization(
 }
 
 export async function findApiClient(
-  db: Queryable,
+  db: Database,
   clientId: string,
 ): Promise<{ client_secret: string; organization_id: string } | undefined> {
-  const [row] = await db.query<{ client_secret: string; organization_id: string }>(
+  const [row] = await db.read<{ client_secret: string; organization_id: string }>(
+    "find-api-client",
     "SELECT client_secret, organization_id FROM api_clients WHERE client_id = $1",
     [clientId],
   );

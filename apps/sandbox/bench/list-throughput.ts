@@ -1,0 +1,157 @@
+// GET /host-connections with 100 connections in the database, 10 concurrent clients (autocannon), against the
+// sandbox on PGlite, the sandbox on PostgreSQL and the Prism mock, one after another in the same run.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { findFreePort, startMock } from "@mca/mock";
+import autocannon from "autocannon";
+import { startPostgres } from "../scripts/postgres-server.js";
+
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const HOSTS = 100;
+const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+
+interface Identity {
+  organizationId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+async function startSandboxProcess(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; guest: Identity }> {
+  const child = spawn(process.execPath, [cli, "--port", String(port)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ctrl-C")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  const grab = (label: string) => new RegExp(`guest:[\\s\\S]*?${label}:\\s+(\\S+)`).exec(output)?.[1] ?? "";
+  return {
+    child,
+    guest: {
+      organizationId: grab("organization id"),
+      clientId: grab("client_id"),
+      clientSecret: grab("client_secret"),
+    },
+  };
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function headersAs(url: string, identity: Identity): Promise<Record<string, string>> {
+  const { access_token } = await json(`${url}/oauth2/token`, {
+    method: "POST",
+    body: JSON.stringify({ client_id: identity.clientId, client_secret: identity.clientSecret }),
+  });
+  return {
+    authorization: `Bearer ${String(access_token)}`,
+    "requester-organization-id": identity.organizationId,
+    "target-organization-id": identity.organizationId,
+  };
+}
+
+/** Connects HOSTS new host organizations to the guest through the API itself. */
+async function seed(url: string, guest: Identity): Promise<void> {
+  const guestHeaders = await headersAs(url, guest);
+  for (let index = 0; index < HOSTS; index += 1) {
+    const host = (await json(`${url}/_sandbox/organizations`, {
+      method: "POST",
+      body: JSON.stringify({ name: `Host ${String(index).padStart(3, "0")}` }),
+    })) as unknown as Identity;
+    const hostHeaders = await headersAs(url, host);
+    const invitation = await json(`${url}/guest-invitations`, {
+      method: "POST",
+      headers: hostHeaders,
+      body: JSON.stringify({
+        email: "guest@example.com",
+        expired_at: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+    });
+    await json(`${url}/host-connections`, {
+      method: "POST",
+      headers: guestHeaders,
+      body: JSON.stringify({
+        host_organization_id: host.organizationId,
+        invitation_token: invitation.invitation_token,
+      }),
+    });
+  }
+}
+
+async function measure(name: string, url: string, headers: Record<string, string>) {
+  const target = `${url}/host-connections?statuses=connected&limit=10&offset=0`;
+  const check = await fetch(target, { headers });
+  if (check.status !== 200) throw new Error(`${name}: ${check.status} ${await check.text()}`);
+  await autocannon({ url: target, headers, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const result = await autocannon({
+    url: target,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { name, requestsPerSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+const results = [];
+const children: ChildProcess[] = [];
+const postgres = startPostgres(await findFreePort());
+try {
+  for (const [name, env] of [
+    ["sandbox on PGlite", {}],
+    ["sandbox on PGlite, no read cache", { SANDBOX_READ_CACHE: "off" }],
+    ["sandbox on PostgreSQL", { DATABASE_URL: postgres.url }],
+  ] as const) {
+    const port = await findFreePort();
+    const { child, guest } = await startSandboxProcess(port, env);
+    children.push(child);
+    const url = `http://127.0.0.1:${port}`;
+    await seed(url, guest);
+    results.push(await measure(name, url, await headersAs(url, guest)));
+    child.kill("SIGTERM");
+  }
+  const mock = await startMock({ logLevel: "silent" });
+  try {
+    const id = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
+    results.push(
+      await measure("Prism mock (static)", mock.baseUrl, {
+        authorization: "Bearer any",
+        "requester-organization-id": id,
+        "target-organization-id": id,
+      }),
+    );
+  } finally {
+    await mock.stop();
+  }
+} finally {
+  for (const child of children) child.kill("SIGKILL");
+  postgres.stop();
+}
+
+const prism = results.find((result) => result.name.startsWith("Prism"))?.requestsPerSecond ?? 1;
+console.log(
+  `GET /host-connections (limit 10 of ${HOSTS}), ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`,
+);
+for (const result of results) {
+  console.log(
+    `  ${result.name.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
+  );
+}
+console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 2.50× Prism");
