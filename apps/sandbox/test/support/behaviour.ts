@@ -294,6 +294,20 @@ export function describeSandbox(backend: string, start: () => Promise<Sandbox>):
       });
     });
 
+    describe("reads after writes", () => {
+      it("a list read again after a write shows the write (no cached page survives it)", async () => {
+        const [newHost, newGuest] = await freshPair();
+        const path = "/host-connections?statuses=connected&limit=10&offset=0";
+        expect((await newGuest.call("GET", path)).body).toEqual({ items: [], total_items: 0 });
+        expect((await newGuest.call("GET", path)).body).toEqual({ items: [], total_items: 0 });
+        await connect(newHost, newGuest);
+        expect((await newGuest.call("GET", path)).body.total_items).toBe(1);
+        await newHost.call("PATCH", `/guest-connections/${newGuest.organizationId}`, { archived: true });
+        expect((await newGuest.call("GET", `${path}&archived=true`)).body.total_items).toBe(1);
+        expect((await newGuest.call("GET", `${path}&archived=false`)).body.total_items).toBe(0);
+      });
+    });
+
     describe("archiving", () => {
       it("sets archived_at, keeps it on a second archive, clears it on unarchive, and moves updated_at", async () => {
         const [newHost, newGuest] = await freshPair();
