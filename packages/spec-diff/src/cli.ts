@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { writeChangeset } from "./changeset.js";
+import { humanReport, jsonReport, markdownReport } from "./report.js";
+import { DiffConfigError, runDiff } from "./run-diff.js";
+
+const USAGE = `Usage: mca-spec-diff [--base <git-ref>] [--format human|markdown|json] [--markdown <file>] [--json <file>] [--write-changeset]
+  Compares openapi/dist/openapi.json at <git-ref> (default: the merge base with main, or the previous commit)
+  with the working tree's. Exit 0: no unacknowledged breaking change; 1: a breaking change without a major
+  bump of info.version or a major changeset for @mca/types; 2: bad configuration. --write-changeset writes
+  .changeset/spec-*.md with the bump the diff calls for and the changes as its changelog text.`;
+
+try {
+  const { values } = parseArgs({
+    options: {
+      base: { type: "string" },
+      format: { type: "string", default: "human" },
+      markdown: { type: "string" },
+      json: { type: "string" },
+      "write-changeset": { type: "boolean", default: false },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const formats = { human: humanReport, markdown: markdownReport, json: jsonReport };
+  const format = formats[values.format as keyof typeof formats];
+  if (!format) throw new DiffConfigError(`--format must be human, markdown or json, got "${values.format}"`);
+  const report = runDiff(process.cwd(), values.base);
+  if (!report.base) process.stderr.write("mca-spec-diff: no earlier commit to compare with\n");
+  process.stdout.write(`${format(report)}\n`);
+  if (values.markdown) writeFileSync(values.markdown, markdownReport(report));
+  if (values.json) writeFileSync(values.json, jsonReport(report));
+  if (values["write-changeset"]) {
+    const written = writeChangeset(report.root, report, `spec-${Date.now().toString(36)}`);
+    process.stderr.write(
+      written ? `mca-spec-diff: wrote ${written}\n` : "mca-spec-diff: no API change, no changeset\n",
+    );
+  }
+  process.exit(report.breaking.length > 0 && !report.acknowledged ? 1 : 0);
+} catch (error) {
+  process.stderr.write(`mca-spec-diff: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}

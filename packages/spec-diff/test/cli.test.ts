@@ -1,0 +1,137 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const bundle = JSON.parse(
+  readFileSync(createRequire(import.meta.url).resolve("@mca/openapi/openapi.json"), "utf8"),
+);
+
+/** A git repository with the real bundle committed, then `change` applied in the working tree. */
+function repoWith(change: (document: typeof bundle, root: string) => void): string {
+  const root = mkdtempSync(join(tmpdir(), "mca-spec-diff-"));
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "ci@example.com");
+  git("config", "user.name", "ci");
+  mkdirSync(join(root, "openapi", "dist"), { recursive: true });
+  const path = join(root, "openapi", "dist", "openapi.json");
+  writeFileSync(path, JSON.stringify(bundle));
+  git("add", ".");
+  git("commit", "-q", "-m", "base");
+  const copy = structuredClone(bundle);
+  change(copy, root);
+  writeFileSync(path, JSON.stringify(copy));
+  return root;
+}
+
+function run(root: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, "--base", "HEAD", ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const removeHostEmail = (document: typeof bundle) => {
+  delete document.components.schemas.HostConnection.properties.host_email;
+};
+
+describe("mca-spec-diff", () => {
+  it("exits 0 when nothing breaks", () => {
+    const root = repoWith((document) => {
+      document.components.schemas.HostConnection.properties.nickname = { type: "string" };
+    });
+    const { code, stdout } = run(root);
+    expect(code).toBe(0);
+    expect(stdout).toContain("0 breaking");
+  });
+
+  it("exits 1 on an unacknowledged breaking change, naming it", () => {
+    const { code, stdout } = run(repoWith(removeHostEmail));
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      "✗ GET /host-connections — 200 response.items[].host_email: removed from the response",
+    );
+    expect(stdout).toContain("Not acknowledged");
+  });
+
+  it("accepts a breaking change with a major bump of info.version", () => {
+    const root = repoWith((document) => {
+      removeHostEmail(document);
+      document.info.version = "2.0.0";
+    });
+    expect(run(root).code).toBe(0);
+  });
+
+  it("accepts a breaking change with a major changeset for @mca/types", () => {
+    const root = repoWith((document, dir) => {
+      removeHostEmail(document);
+      mkdirSync(join(dir, ".changeset"));
+      writeFileSync(
+        join(dir, ".changeset", "drop-host-email.md"),
+        '---\n"@mca/types": major\n---\n\nDrop host_email.\n',
+      );
+    });
+    expect(run(root).code).toBe(0);
+  });
+
+  it("writes Markdown and JSON for a PR comment and for tools", () => {
+    const root = repoWith(removeHostEmail);
+    run(root, "--markdown", join(root, "diff.md"), "--json", join(root, "diff.json"));
+    expect(readFileSync(join(root, "diff.md"), "utf8")).toContain("#### Breaking for clients");
+    const json = JSON.parse(readFileSync(join(root, "diff.json"), "utf8"));
+    expect(json.breaking[0]).toMatchObject({
+      rule: "response-property-removed",
+      operation: "GET /host-connections",
+    });
+  });
+
+  it.each([
+    [["--base", "no-such-ref"], /no such commit/],
+    [["--format", "xml"], /--format must be/],
+  ])("exits 2 on bad configuration %j", (args, message) => {
+    const root = repoWith(() => {});
+    const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe("--write-changeset", () => {
+  it.each([
+    ["a breaking change", removeHostEmail, "major"],
+    [
+      "a new optional response field",
+      (document: typeof bundle) => {
+        document.components.schemas.HostConnection.properties.nickname = { type: "string" };
+      },
+      "minor",
+    ],
+    [
+      "a description edit",
+      (document: typeof bundle) => {
+        document.components.schemas.HostConnection.description = "Edited.";
+      },
+      "patch",
+    ],
+  ])("%s: a %s changeset listing the API changes", (_name, change, bump) => {
+    const root = repoWith((document, dir) => {
+      change(document);
+      mkdirSync(join(dir, ".changeset"));
+    });
+    const { stderr } = run(root, "--write-changeset");
+    const path = /wrote (\S+)/.exec(stderr)?.[1] ?? "";
+    const text = readFileSync(path, "utf8");
+    expect(text).toMatch(
+      new RegExp(
+        `^---\\n"@mca/types": ${bump}\\n"@mca/client": ${bump}\\n"@mca/contract-tests": ${bump}\\n---`,
+      ),
+    );
+    expect(text).toContain("### API changes");
+  });
+});
