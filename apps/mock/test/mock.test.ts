@@ -84,6 +84,19 @@ describe("the mock answers every operation with data that satisfies the spec", (
     }
   }, 180_000);
 
+  it("serves a named example on Prefer: example=…", async () => {
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "listHostConnections",
+    ) as ExampleRequest;
+    const headers = headersFor(request, { extra: { Prefer: "example=onePage" } });
+    const { status, body } = await call(staticMock, request, { headers });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      total_items: 1,
+      items: [expect.objectContaining({ active_action_type: "documents_update_request" })],
+    });
+  });
+
   it("serves another documented status on Prefer: code=…", async () => {
     const request = exampleRequests.find(
       (entry) => entry.operationId === "createHostConnection",

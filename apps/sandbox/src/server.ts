@@ -4,7 +4,13 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { createSpecValidator, type JsonObject, listOperations, type Operation } from "@mca/validation";
+import {
+  createSpecValidator,
+  type JsonObject,
+  listOperations,
+  type Operation,
+  pathTemplatePattern,
+} from "@mca/validation";
 import { signToken, verifyToken } from "./auth/jwt.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
@@ -45,16 +51,7 @@ interface Route {
 }
 
 function routesOf(operations: Operation[]): Route[] {
-  return operations.map((operation) => {
-    const names: string[] = [];
-    const source = operation.path
-      .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
-      .replace(/\{([^}]+)\}/g, (_match, name: string) => {
-        names.push(name);
-        return "([^/]+)";
-      });
-    return { operation, pattern: new RegExp(`^${source}$`), names };
-  });
+  return operations.map((operation) => ({ operation, ...pathTemplatePattern(operation.path) }));
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

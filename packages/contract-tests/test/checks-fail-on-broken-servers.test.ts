@@ -1,6 +1,6 @@
 import { type MockServer, startMock } from "@mca/mock";
 import type { JsonObject } from "@mca/validation";
-import { listOperations } from "@mca/validation";
+import { listOperations, pathTemplatePattern } from "@mca/validation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allChecks } from "../src/checks/index.js";
 import type { Check } from "../src/checks/types.js";
@@ -22,10 +22,10 @@ const byName = (name: string) => checks.find((check) => check.name === name) as 
 const isList = (url: string, method: string) => method === "GET" && url.startsWith("/host-connections?");
 const documented = listOperations(loadSpec()).map((operation) => ({
   method: operation.method,
-  path: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "[^/?]+")}(\\?|$)`),
+  ...pathTemplatePattern(operation.path),
 }));
 const isDocumented = (method: string, url: string) =>
-  documented.some((entry) => entry.method === method && entry.path.test(url));
+  documented.some((entry) => entry.method === method && entry.pattern.test(url.split("?")[0] ?? url));
 
 /** The spec with a required `X-Request-ID` header documented on GET /host-connections/{host_org_id}'s 200. */
 function specWithResponseHeader(): JsonObject {

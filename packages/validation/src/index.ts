@@ -9,6 +9,7 @@ export {
   listOperations,
   type Operation,
   type Parameter,
+  pathTemplatePattern,
 } from "./operations.js";
 export {
   createSpecValidator,

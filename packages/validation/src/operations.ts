@@ -137,3 +137,15 @@ export function documentedResponse(operation: Operation, status: number): Docume
   );
   return exact ?? range ?? operation.responses.find((response) => response.status === "default");
 }
+
+/** A regular expression for a path template (`/host-connections/{host_org_id}`), one group per parameter. */
+export function pathTemplatePattern(template: string): { pattern: RegExp; names: string[] } {
+  const names: string[] = [];
+  const source = template
+    .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+    .replace(/\{([^}]+)\}/g, (_match, name: string) => {
+      names.push(name);
+      return "([^/]+)";
+    });
+  return { pattern: new RegExp(`^${source}$`), names };
+}

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createSpecValidator, documentedResponse, type JsonObject, listOperations } from "@mca/validation";
+import {
+  createSpecValidator,
+  documentedResponse,
+  type JsonObject,
+  listOperations,
+  pathTemplatePattern,
+} from "@mca/validation";
 
 const document = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve("@mca/openapi/openapi.json"), "utf8"),
@@ -8,7 +14,7 @@ const document = JSON.parse(
 const validator = createSpecValidator(document);
 const operations = listOperations(document).map((operation) => ({
   operation,
-  pattern: new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, "[^/?]+")}(\\?|$)`),
+  ...pathTemplatePattern(operation.path),
 }));
 
 /** Throws unless the status is documented for the operation and the body matches its schema. */
