@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { findFreePort, startMock } from "@mca/mock";
 import autocannon from "autocannon";
+import pg from "pg";
 import { startPostgres } from "../scripts/postgres-server.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,6 +43,15 @@ async function startSandboxProcess(
       clientSecret: grab("client_secret"),
     },
   };
+}
+
+/** A new, empty database on the server, so that each target starts from the same 100 connections. */
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
 async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
@@ -117,7 +127,11 @@ try {
   for (const [name, env] of [
     ["sandbox on PGlite", {}],
     ["sandbox on PGlite, no read cache", { SANDBOX_READ_CACHE: "off" }],
-    ["sandbox on PostgreSQL", { DATABASE_URL: postgres.url }],
+    ["sandbox on PostgreSQL", { DATABASE_URL: await freshDatabase(postgres.url, "bench_cached") }],
+    [
+      "sandbox on PostgreSQL, no read cache",
+      { DATABASE_URL: await freshDatabase(postgres.url, "bench_uncached"), SANDBOX_READ_CACHE: "off" },
+    ],
   ] as const) {
     const port = await findFreePort();
     const { child, guest } = await startSandboxProcess(port, env);

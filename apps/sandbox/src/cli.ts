@@ -6,7 +6,7 @@ import type { Identity } from "./store/organizations.js";
 
 const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE]
   Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
-  env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL, SANDBOX_READ_CACHE (on|off; PGlite only)`;
+  env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL, SANDBOX_READ_CACHE (on|off)`;
 
 function fail(message: string): never {
   process.stderr.write(`mca-sandbox: ${message}\n`);

@@ -21,14 +21,11 @@ export async function migrate(db: Database): Promise<string[]> {
     .filter((name) => name.endsWith(".sql") && !applied.has(name))
     .sort();
   for (const name of pending) {
-    await db.transaction(async (tx) => {
-      for (const statement of readFileSync(`${MIGRATIONS}${name}`, "utf8")
-        .split(/;\s*$/m)
-        .filter((text) => text.trim())) {
-        await tx.query(statement);
-      }
-      await tx.query("INSERT INTO schema_migrations (name) VALUES ($1)", [name]);
-    });
+    // one script per file, in one transaction with its bookkeeping; file names are ours, quoted all the same
+    const sql = readFileSync(`${MIGRATIONS}${name}`, "utf8");
+    await db.exec(
+      `BEGIN;\n${sql}\nINSERT INTO schema_migrations (name) VALUES ('${name.replaceAll("'", "''")}');\nCOMMIT;`,
+    );
   }
   return pending;
 }

@@ -8,14 +8,14 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite only: keep the data in this folder (default: in memory). */
   dataDir?: string;
-  /** PGlite only: cache reads until the next write (default true). */
+  /** Cache reads until the next write (default true); on PostgreSQL, other writers are heard over LISTEN/NOTIFY. */
   cacheReads?: boolean;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const db = options.databaseUrl
-    ? await openPostgresDatabase(options.databaseUrl)
+    ? await openPostgresDatabase(options.databaseUrl, options.cacheReads ?? true)
     : await openPgliteDatabase(options.dataDir, options.cacheReads ?? true);
   await migrate(db);
   return db;

@@ -1,8 +1,19 @@
 import pg from "pg";
 import type { Database, Queryable } from "./database.js";
+import { createReadCache } from "./read-cache.js";
 
-/** A real PostgreSQL server through a `pg` pool. */
-export async function openPostgresDatabase(connectionString: string, poolSize = 10): Promise<Database> {
+/** The channel the migration's triggers notify on every write (migrations/002_write_notifications.sql). */
+const WRITES_CHANNEL = "mca_sandbox_writes";
+
+/**
+ * A real PostgreSQL server through a `pg` pool. `cacheReads`: keep read results until a write, this process's
+ * or, announced by the tables' triggers over LISTEN/NOTIFY, anyone else's.
+ */
+export async function openPostgresDatabase(
+  connectionString: string,
+  cacheReads = true,
+  poolSize = 10,
+): Promise<Database> {
   // generic plans: the sandbox's statements are prepared once per connection, and planning the list query
   // costs more than running it
   const pool = new pg.Pool({
@@ -11,35 +22,51 @@ export async function openPostgresDatabase(connectionString: string, poolSize = 
     options: "-c plan_cache_mode=force_generic_plan",
   });
   await pool.query("SELECT 1");
+  let listener: pg.Client | undefined;
+  let cache = createReadCache(false);
+  if (cacheReads) {
+    listener = new pg.Client({ connectionString });
+    await listener.connect();
+    listener.on("notification", () => cache.invalidate());
+    // without the listener nobody would tell us about other writers: stop caching altogether
+    listener.on("error", () => {
+      cache = createReadCache(false);
+    });
+    await listener.query(`LISTEN ${WRITES_CHANNEL}`);
+    cache = createReadCache(true);
+  }
   const asQueryable = (client: Pick<pg.Pool, "query">): Queryable => ({
-    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      return (await client.query<Row>(sql, params)).rows;
-    },
+    query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      cache.writing(async () => (await client.query<Row>(sql, params)).rows),
   });
   return {
     kind: "postgres",
     ...asQueryable(pool),
-    async read<Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]) {
+    read: <Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]) =>
       // a named statement: each pooled connection parses and plans it once
-      return (await pool.query<Row>({ name, text: sql, values: params })).rows;
+      cache.read(
+        `${name}\u0000${JSON.stringify(params)}`,
+        async () => (await pool.query<Row>({ name, text: sql, values: params })).rows,
+      ),
+    transaction: (work) =>
+      cache.writing(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await work(asQueryable(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+    exec: (sql) => cache.writing(async () => void (await pool.query(sql))),
+    close: async () => {
+      await listener?.end();
+      await pool.end();
     },
-    async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        const result = await work(asQueryable(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
-    close: () => pool.end(),
   };
 }
