@@ -6,7 +6,7 @@ import { allChecks } from "../src/checks/index.js";
 import type { Check } from "../src/checks/types.js";
 import { runChecks } from "../src/runner.js";
 import { loadSpec } from "../src/spec/load-spec.js";
-import { type Breakage, startBreakingProxy } from "./support/breaking-proxy.js";
+import { type Breakage, startBreakingProxy } from "../src/testing/breaking-proxy.js";
 import { contextFor } from "./support/context.js";
 
 let mock: MockServer;

@@ -29,7 +29,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** A server in front of `upstream` (the correct Prism mock) that breaks the contract in one way. */
+/**
+ * A server in front of `upstream` (a correct server) that breaks the contract in one way: how each check is
+ * proven able to fail. Exported as `@mca/contract-tests/testing` for suites that hold a stateful upstream.
+ */
 export async function startBreakingProxy(
   upstream: string,
   breakage: Breakage,
