@@ -10,13 +10,7 @@ import { createOauth } from "./resources/oauth.js";
 import type { Operations } from "./resources/operations.js";
 import { type RetryOptions, resolveRetry } from "./retry.js";
 import { type AuthOptions, createTokenProvider, type TokenProvider } from "./token-provider.js";
-import {
-  type CallSettings,
-  createTransport,
-  REQUESTER_HEADER,
-  TARGET_HEADER,
-  type TransportSettings,
-} from "./transport.js";
+import { type CallSettings, createTransport, type TransportSettings } from "./transport.js";
 
 export const DEFAULT_BASE_URL: string = servers[0].url;
 
@@ -44,9 +38,34 @@ export interface McaClient extends Operations {
   forTarget(targetOrganizationId: string): McaClient;
 }
 
-function buildClient(settings: TransportSettings, baseUrl: string): McaClient {
+const REQUESTER_HEADER = "Requester-Organization-ID";
+const TARGET_HEADER = "Target-Organization-ID";
+
+interface Identity {
+  organizationId: string | undefined;
+  targetOrganizationId: string | undefined;
+  userAgent: string | undefined;
+}
+
+/** Headers every request of this client carries, set once when openapi-fetch builds the request. */
+function defaultHeaders(identity: Identity, settings: TransportSettings): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (identity.organizationId) headers[REQUESTER_HEADER] = identity.organizationId;
+  const target = identity.targetOrganizationId ?? identity.organizationId;
+  if (target) headers[TARGET_HEADER] = target;
+  if (identity.userAgent) headers["User-Agent"] = identity.userAgent;
+  if (settings.tokens?.staticToken !== undefined)
+    headers.Authorization = `Bearer ${settings.tokens.staticToken}`;
+  return headers;
+}
+
+function buildClient(settings: TransportSettings, identity: Identity, baseUrl: string): McaClient {
   const transport = createTransport(settings);
-  const raw = createFetchClient<ClientPaths>({ baseUrl, fetch: transport });
+  const raw = createFetchClient<ClientPaths>({
+    baseUrl,
+    fetch: transport,
+    headers: defaultHeaders(identity, settings),
+  });
 
   /** Turns an openapi-fetch result into its data, or throws an ApiError naming the operation. */
   async function unwrap<Data>(
@@ -85,7 +104,8 @@ function buildClient(settings: TransportSettings, baseUrl: string): McaClient {
     guestInvitations: createGuestInvitations(context),
     hostConnections: createHostConnections(context),
     guestConnections: createGuestConnections(context),
-    forTarget: (targetOrganizationId) => buildClient({ ...settings, targetOrganizationId }, baseUrl),
+    forTarget: (targetOrganizationId) =>
+      buildClient(settings, { ...identity, targetOrganizationId }, baseUrl),
   };
 }
 
@@ -120,12 +140,10 @@ export function createClient(options: ClientOptions = {}): McaClient {
       fetch: createTransport({
         fetch: fetchImpl,
         tokens: undefined,
-        organizationId: undefined,
-        targetOrganizationId: undefined,
-        userAgent: options.userAgent,
         timeoutMs: options.timeoutMs,
         retry: resolveRetry(false),
       }),
+      ...(options.userAgent ? { headers: { "User-Agent": options.userAgent } } : {}),
     });
     tokens = createTokenProvider(options, async (clientId, clientSecret): Promise<TokenResponse> => {
       const { data, error, response } = await tokenClient.POST("/oauth2/token", {
@@ -141,17 +159,12 @@ export function createClient(options: ClientOptions = {}): McaClient {
     );
   }
   return buildClient(
+    { fetch: fetchImpl, tokens, timeoutMs: options.timeoutMs, retry },
     {
-      fetch: fetchImpl,
-      tokens,
       organizationId: options.organizationId,
       targetOrganizationId: options.targetOrganizationId,
       userAgent: options.userAgent,
-      timeoutMs: options.timeoutMs,
-      retry,
     },
     baseUrl,
   );
 }
-
-export { REQUESTER_HEADER, TARGET_HEADER };

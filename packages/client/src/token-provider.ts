@@ -13,6 +13,8 @@ export interface TokenProvider {
   refresh(stale: string): Promise<string | undefined>;
   /** Replaces every secret this provider has seen with `[redacted]`. */
   redact(text: string): string;
+  /** The token, when it never changes: then it goes into the client's default headers once. */
+  staticToken?: string;
 }
 
 /** Refresh this long before `expires_in` runs out: 10 % of the lifetime, at most a minute. */
@@ -38,7 +40,7 @@ export function createTokenProvider(
 
   if ("token" in auth) {
     remember(auth.token);
-    return { get: () => auth.token, refresh: async () => undefined, redact };
+    return { get: () => auth.token, refresh: async () => undefined, redact, staticToken: auth.token };
   }
   if ("getToken" in auth) {
     const get = async () => remember(await auth.getToken());

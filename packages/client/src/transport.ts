@@ -2,15 +2,9 @@ import { NetworkError, TimeoutError } from "./errors.js";
 import { type ResolvedRetry, retryDelayMs, sleep } from "./retry.js";
 import type { TokenProvider } from "./token-provider.js";
 
-export const REQUESTER_HEADER = "Requester-Organization-ID";
-export const TARGET_HEADER = "Target-Organization-ID";
-
 export interface TransportSettings {
   fetch: (request: Request) => Promise<Response>;
   tokens: TokenProvider | undefined;
-  organizationId: string | undefined;
-  targetOrganizationId: string | undefined;
-  userAgent: string | undefined;
   timeoutMs: number | undefined;
   retry: ResolvedRetry;
 }
@@ -28,19 +22,17 @@ function operationOf(request: Request): string {
 }
 
 /**
- * The `fetch` openapi-fetch calls: adds the bearer token and organization headers, enforces the timeout,
+ * The `fetch` openapi-fetch calls: adds a changing bearer token, enforces the timeout,
  * retries what is safe to retry, and on a 401 refreshes the token once and sends the request once more.
  */
 export function createTransport(settings: TransportSettings, call: CallSettings = {}) {
-  const target = settings.targetOrganizationId ?? settings.organizationId;
   const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
 
+  // organization headers, user agent and a static token come from the client's default headers; only a
+  // token that can change is set here, per attempt
   function setHeaders(headers: Headers, token: string | undefined): void {
-    if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
-    if (settings.organizationId && !headers.has(REQUESTER_HEADER))
-      headers.set(REQUESTER_HEADER, settings.organizationId);
-    if (target && !headers.has(TARGET_HEADER)) headers.set(TARGET_HEADER, target);
-    if (settings.userAgent) headers.set("User-Agent", settings.userAgent);
+    if (token !== undefined && token !== settings.tokens?.staticToken)
+      headers.set("Authorization", `Bearer ${token}`);
   }
 
   return async function send(original: Request): Promise<Response> {
