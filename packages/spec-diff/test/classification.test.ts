@@ -8,47 +8,51 @@ const base = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve("@mca/openapi/openapi.json"), "utf8"),
 ) as JsonObject;
 
-// biome-ignore lint/suspicious/noExplicitAny: edits reach deep into a JSON document of known shape
-type Doc = any;
-function edited(change: (document: Doc) => void): JsonObject {
-  const copy = structuredClone(base) as Doc;
+/** The object at `keys` below `node`; the test edits a document whose shape it knows. */
+function dig(node: JsonObject, ...keys: string[]): JsonObject {
+  return keys.reduce<JsonObject>((at, key) => at[key] as JsonObject, node);
+}
+function edited(change: (document: JsonObject) => void): JsonObject {
+  const copy = structuredClone(base);
   change(copy);
   return copy;
 }
-const schemas = (document: Doc) => document.components.schemas;
-const list = (document: Doc) => document.paths["/host-connections"].get;
-const queryParam = (document: Doc, name: string) =>
-  list(document).parameters.find((parameter: Doc) => parameter.name === name);
+const schema = (document: JsonObject, name: string) => dig(document, "components", "schemas", name);
+const props = (document: JsonObject, name: string) => dig(schema(document, name), "properties");
+const requiredOf = (node: JsonObject) => node.required as string[];
+const enumOf = (node: JsonObject) => node.enum as string[];
+const list = (document: JsonObject) => dig(document, "paths", "/host-connections", "get");
+const queryParam = (document: JsonObject, name: string) =>
+  (list(document).parameters as JsonObject[]).find((parameter) => parameter.name === name) as JsonObject;
+const without = (names: string[], name: string) => names.filter((entry) => entry !== name);
 
-const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
+const cases: Array<[string, (document: JsonObject) => void, boolean, string]> = [
   [
     "a removed operation",
-    (d) => delete d.paths["/host-connections/{host_org_id}"],
+    (d) => delete dig(d, "paths")["/host-connections/{host_org_id}"],
     true,
     "operation-removed",
   ],
   [
     "a removed response field",
     (d) => {
-      delete schemas(d).HostConnection.properties.host_email;
-      schemas(d).HostConnection.required = schemas(d).HostConnection.required.filter(
-        (name: string) => name !== "host_email",
-      );
+      delete props(d, "HostConnection").host_email;
+      schema(d, "HostConnection").required = without(requiredOf(schema(d, "HostConnection")), "host_email");
     },
     true,
     "response-property-removed",
   ],
   [
     "a request field that became required",
-    (d) => schemas(d).GuestInvitationCreate.required.push("parent_organization_id"),
+    (d) => requiredOf(schema(d, "GuestInvitationCreate")).push("parent_organization_id"),
     true,
     "request-property-required-changed",
   ],
   [
     "a request field added as required",
     (d) => {
-      schemas(d).GuestConnectionUpdate.properties.reason = { type: "string" };
-      schemas(d).GuestConnectionUpdate.required.push("reason");
+      props(d, "GuestConnectionUpdate").reason = { type: "string" };
+      requiredOf(schema(d, "GuestConnectionUpdate")).push("reason");
     },
     true,
     "request-property-added",
@@ -56,7 +60,12 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a parameter added as required",
     (d) =>
-      list(d).parameters.push({ name: "region", in: "query", required: true, schema: { type: "string" } }),
+      (list(d).parameters as JsonObject[]).push({
+        name: "region",
+        in: "query",
+        required: true,
+        schema: { type: "string" },
+      }),
     true,
     "parameter-added",
   ],
@@ -71,7 +80,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a request enum value removed",
     (d) => {
-      schemas(d).OrderDirection.enum = ["asc"];
+      schema(d, "OrderDirection").enum = ["asc"];
     },
     true,
     "request-enum-value-removed",
@@ -79,7 +88,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a shorter max length",
     (d) => {
-      schemas(d).GuestInvitationCreate.properties.email.maxLength = 50;
+      dig(props(d, "GuestInvitationCreate"), "email").maxLength = 50;
     },
     true,
     "request-maxLength-changed",
@@ -87,7 +96,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a tighter range",
     (d) => {
-      queryParam(d, "limit").schema.maximum = 50;
+      dig(queryParam(d, "limit"), "schema").maximum = 50;
     },
     true,
     "request-maximum-changed",
@@ -95,7 +104,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a changed type",
     (d) => {
-      queryParam(d, "offset").schema.type = "string";
+      dig(queryParam(d, "offset"), "schema").type = "string";
     },
     true,
     "request-type-changed",
@@ -103,7 +112,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a changed format",
     (d) => {
-      schemas(d).HostConnectionCreate.properties.host_organization_id.format = "email";
+      dig(props(d, "HostConnectionCreate"), "host_organization_id").format = "email";
     },
     true,
     "request-format-changed",
@@ -111,9 +120,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a response field that became optional",
     (d) => {
-      schemas(d).HostConnection.required = schemas(d).HostConnection.required.filter(
-        (name: string) => name !== "host_name",
-      );
+      schema(d, "HostConnection").required = without(requiredOf(schema(d, "HostConnection")), "host_name");
     },
     true,
     "response-property-required-changed",
@@ -121,7 +128,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a response field that became nullable",
     (d) => {
-      schemas(d).HostConnection.properties.host_name = {
+      props(d, "HostConnection").host_name = {
         anyOf: [{ type: "string", minLength: 1, maxLength: 300 }, { type: "null" }],
       };
     },
@@ -130,15 +137,20 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   ],
   [
     "a response enum that gained a value",
-    (d) => schemas(d).InvitationStatus.enum.push("revoked"),
+    (d) => enumOf(schema(d, "InvitationStatus")).push("revoked"),
     true,
     "response-enum-value-added",
   ],
-  ["a removed documented status", (d) => delete list(d).responses["403"], true, "response-status-removed"],
+  [
+    "a removed documented status",
+    (d) => delete dig(list(d), "responses")["403"],
+    true,
+    "response-status-removed",
+  ],
   [
     "a new optional response field",
     (d) => {
-      schemas(d).HostConnection.properties.nickname = { type: "string" };
+      props(d, "HostConnection").nickname = { type: "string" };
     },
     false,
     "response-property-added",
@@ -146,7 +158,9 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a new operation",
     (d) => {
-      d.paths["/health"] = { get: { operationId: "health", responses: { "200": { description: "ok" } } } };
+      dig(d, "paths")["/health"] = {
+        get: { operationId: "health", responses: { "200": { description: "ok" } } },
+      };
     },
     false,
     "operation-added",
@@ -154,7 +168,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a description edit",
     (d) => {
-      schemas(d).HostConnection.properties.archived.description = "Whether it is archived";
+      dig(props(d, "HostConnection"), "archived").description = "Whether it is archived";
     },
     false,
     "documentation-changed",
@@ -162,7 +176,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "an example edit",
     (d) => {
-      schemas(d).GuestConnection.properties.guest_name.examples = ["Another Corp"];
+      dig(props(d, "GuestConnection"), "guest_name").examples = ["Another Corp"];
     },
     false,
     "documentation-changed",
@@ -170,7 +184,7 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a new optional request field",
     (d) => {
-      schemas(d).HostConnectionCreate.properties.note = { type: "string" };
+      props(d, "HostConnectionCreate").note = { type: "string" };
     },
     false,
     "request-property-added",
@@ -178,14 +192,14 @@ const cases: Array<[string, (document: Doc) => void, boolean, string]> = [
   [
     "a wider request constraint",
     (d) => {
-      queryParam(d, "limit").schema.maximum = 200;
+      dig(queryParam(d, "limit"), "schema").maximum = 200;
     },
     false,
     "request-maximum-changed",
   ],
   [
     "a request enum that gained a value",
-    (d) => schemas(d).OrderDirection.enum.push("random"),
+    (d) => enumOf(schema(d, "OrderDirection")).push("random"),
     false,
     "request-enum-value-added",
   ],
@@ -214,7 +228,7 @@ describe("diffSpecs classifies each kind of change", () => {
     const [change] = diffSpecs(
       base,
       edited((d) => {
-        queryParam(d, "limit").schema.maximum = 50;
+        dig(queryParam(d, "limit"), "schema").maximum = 50;
       }),
     );
     expect(change).toEqual({
