@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, createClient } from "../src/index.js";
-import { fakeFetch, GUEST_CONNECTION, json } from "./support/fake-fetch.js";
+import { clientFor, fakeFetch, GUEST_CONNECTION, json, OWN_ORGANIZATION } from "./support/fake-fetch.js";
 
-const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const credentials = { clientId: "client-1", clientSecret: "s3cret-value" };
 
@@ -13,12 +12,7 @@ afterEach(() => {
 describe("client credentials", () => {
   it("gets one token for 20 concurrent calls and sends it on each", async () => {
     const fake = fakeFetch(() => json(GUEST_CONNECTION));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      ...credentials,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { ...credentials });
     await Promise.all(Array.from({ length: 20 }, () => client.guestConnections.archive(GUEST)));
     expect(fake.tokenRequests()).toHaveLength(1);
     expect(await fake.tokenRequests()[0]?.json()).toEqual({
@@ -34,12 +28,7 @@ describe("client credentials", () => {
   it("reuses the token until shortly before expires_in, then gets a new one", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const fake = fakeFetch(() => json(GUEST_CONNECTION), { expiresIn: 3600 });
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      ...credentials,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { ...credentials });
     await client.guestConnections.archive(GUEST);
     vi.advanceTimersByTime(3_500_000);
     await client.guestConnections.archive(GUEST);
@@ -50,37 +39,36 @@ describe("client credentials", () => {
     expect(fake.apiRequests().at(-1)?.headers.get("Authorization")).toBe("Bearer token-2");
   });
 
-  it("on a 401 refreshes once and retries once", async () => {
-    const fake = fakeFetch((request) =>
+  /** A server that refuses the first token it issued and accepts every later one. */
+  const refusingFirstToken = () =>
+    fakeFetch((request) =>
       request.headers.get("Authorization") === "Bearer token-1"
         ? json({ detail: [] }, 401)
         : json(GUEST_CONNECTION),
     );
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      ...credentials,
-      fetch: fake.fetch,
-    });
+
+  it("on a 401 refreshes once and retries once", async () => {
+    const fake = refusingFirstToken();
+    const client = clientFor(fake, credentials);
     await expect(client.guestConnections.archive(GUEST)).resolves.toMatchObject({ archived: true });
     expect(fake.tokenRequests()).toHaveLength(2);
     expect(fake.apiRequests()).toHaveLength(2);
   });
 
-  it("shares the refresh among concurrent 401s", async () => {
-    const fake = fakeFetch((request) =>
-      request.headers.get("Authorization") === "Bearer token-1"
-        ? json({ detail: [] }, 401)
-        : json(GUEST_CONNECTION),
+  it("shares one refresh among 20 concurrent calls that all got a 401", async () => {
+    const fake = refusingFirstToken();
+    const client = clientFor(fake, credentials);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => client.guestConnections.archive(GUEST)),
     );
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      ...credentials,
-      fetch: fake.fetch,
-    });
-    await client.guestConnections.archive(GUEST).catch(() => undefined);
-    await Promise.all(Array.from({ length: 20 }, () => client.guestConnections.archive(GUEST)));
+    expect(results).toHaveLength(20);
+    // every call went out with token-1, was refused, and came back with token-2: one refresh for all of them
+    expect(
+      fake.apiRequests().filter((request) => request.headers.get("Authorization") === "Bearer token-1"),
+    ).toHaveLength(20);
+    expect(
+      fake.apiRequests().filter((request) => request.headers.get("Authorization") === "Bearer token-2"),
+    ).toHaveLength(20);
     expect(fake.tokenRequests()).toHaveLength(2);
   });
 
@@ -88,12 +76,7 @@ describe("client credentials", () => {
     const fake = fakeFetch(() =>
       json({ detail: [{ loc: [], msg: "Not authenticated", type: "authentication" }] }, 401),
     );
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      ...credentials,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { ...credentials });
     const error = await client.guestConnections.archive(GUEST).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(401);
@@ -103,12 +86,7 @@ describe("client credentials", () => {
 
   it("does not retry a 401 with a static token", async () => {
     const fake = fakeFetch(() => json({ detail: [] }, 401));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "static",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "static" });
     await expect(client.guestConnections.archive(GUEST)).rejects.toBeInstanceOf(ApiError);
     expect(fake.apiRequests()).toHaveLength(1);
   });
@@ -124,12 +102,7 @@ describe("client credentials", () => {
       calls += 1;
       return `cb-${calls}`;
     };
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      getToken,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { getToken });
     await client.guestConnections.archive(GUEST);
     expect(fake.apiRequests().map((request) => request.headers.get("Authorization"))).toEqual([
       "Bearer cb-1",
@@ -140,7 +113,7 @@ describe("client credentials", () => {
   it("reports wrong client credentials as the token endpoint's ApiError, without the secret", async () => {
     const client = createClient({
       baseUrl: "http://api.test",
-      organizationId: OWN,
+      organizationId: OWN_ORGANIZATION,
       ...credentials,
       fetch: async () =>
         json(

@@ -1,9 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ApiError, createClient, isApiError, NetworkError } from "../src/index.js";
-import { fakeFetch, json } from "./support/fake-fetch.js";
+import { fakeFetch, json, OWN_ORGANIZATION as OWN } from "./support/fake-fetch.js";
 
-const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const TOKEN = "eyJhbGciOiJIUzI1NiJ9.secret-token-value";
 

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "../src/index.js";
-import { fakeFetch, GUEST_CONNECTION, json } from "./support/fake-fetch.js";
+import {
+  clientFor,
+  fakeFetch,
+  GUEST_CONNECTION,
+  json,
+  OWN_ORGANIZATION as OWN,
+} from "./support/fake-fetch.js";
 
-const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";
 
@@ -21,12 +26,7 @@ describe("organization headers follow the authorization guide's scenarios", () =
     ],
   ])("%s", async (_scenario, pick, expectedTarget) => {
     const fake = fakeFetch(() => json(GUEST_CONNECTION));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t0ken",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t0ken" });
     await pick(client).guestConnections.archive(GUEST);
     const [request] = fake.apiRequests();
     expect(request?.headers.get("Requester-Organization-ID")).toBe(OWN);
@@ -36,12 +36,7 @@ describe("organization headers follow the authorization guide's scenarios", () =
 
   it("takes a per-call target over the client's", async () => {
     const fake = fakeFetch(() => json(GUEST_CONNECTION));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     await client.guestConnections.unarchive(GUEST, { targetOrganizationId: HOST });
     expect(fake.apiRequests()[0]?.headers.get("Target-Organization-ID")).toBe(HOST);
   });
@@ -76,12 +71,7 @@ describe("organization headers follow the authorization guide's scenarios", () =
 describe("query serialization matches FastAPI", () => {
   it("repeats array keys and leaves out null and undefined", async () => {
     const fake = fakeFetch(() => json({ items: [], total_items: 0 }));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     await client.hostConnections.list({
       statuses: ["connected", "disconnected"],
       search_text: null,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClient } from "../src/index.js";
-import { fakeFetch, hostConnection, json } from "./support/fake-fetch.js";
-
-const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
+import { clientFor, fakeFetch, hostConnection, json, OWN_ORGANIZATION as OWN } from "./support/fake-fetch.js";
 
 function pagedServer(total: number) {
   return fakeFetch((request) => {
@@ -25,12 +23,7 @@ describe("hostConnections.listAll walks limit/offset pages until total_items", (
     [250, 100, 3],
   ])("%i items in pages of %i: %i requests", async (total, pageSize, requests) => {
     const fake = pagedServer(total);
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     const names: string[] = [];
     for await (const connection of client.hostConnections.listAll({ statuses: ["connected"], pageSize })) {
       names.push(connection.host_name);
@@ -44,12 +37,7 @@ describe("hostConnections.listAll walks limit/offset pages until total_items", (
 
   it("stops on an empty page even if total_items promised more", async () => {
     const fake = fakeFetch(() => json({ items: [], total_items: 50 }));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     const all = [];
     for await (const connection of client.hostConnections.listAll({ statuses: ["connected"] }))
       all.push(connection);

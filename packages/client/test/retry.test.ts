@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, createClient, NetworkError, TimeoutError } from "../src/index.js";
+import { ApiError, type createClient, NetworkError, TimeoutError } from "../src/index.js";
 import { DEFAULT_RETRY, retryAfterMs, retryDelayMs } from "../src/retry.js";
-import { fakeFetch, GUEST_CONNECTION, json } from "./support/fake-fetch.js";
+import { clientFor, fakeFetch, GUEST_CONNECTION, json } from "./support/fake-fetch.js";
 
-const OWN = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const fastRetry = { baseDelayMs: 1, maxDelayMs: 5 };
 
@@ -40,13 +39,7 @@ describe("retry policy", () => {
       if (failure === "network") throw new TypeError("fetch failed");
       return json({ detail: [] }, failure);
     });
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      retry: fastRetry,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t", retry: fastRetry });
     const error = await run(client, call).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(failure === "network" ? NetworkError : ApiError);
     expect(fake.apiRequests()).toHaveLength(attempts);
@@ -58,13 +51,7 @@ describe("retry policy", () => {
       attempt += 1;
       return attempt < 3 ? json({ detail: [] }, 503) : json(GUEST_CONNECTION);
     });
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      retry: fastRetry,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t", retry: fastRetry });
     await expect(
       client.guestConnections.update(GUEST, { archived: true }, { idempotent: true }),
     ).resolves.toMatchObject({
@@ -79,13 +66,7 @@ describe("retry policy", () => {
 
   it("can be turned off", async () => {
     const fake = fakeFetch(() => json({ detail: [] }, 503));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      retry: false,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t", retry: false });
     await expect(run(client, "list")).rejects.toBeInstanceOf(ApiError);
     expect(fake.apiRequests()).toHaveLength(1);
   });
@@ -126,12 +107,7 @@ describe("backoff and Retry-After", () => {
         ? json({ detail: [] }, 429, { "retry-after": "0.2" })
         : json({ items: [], total_items: 0 });
     });
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     const started = performance.now();
     await run(client, "list");
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
@@ -146,14 +122,7 @@ describe("timeouts and cancellation", () => {
 
   it("throws TimeoutError, a distinct kind, after timeoutMs", async () => {
     const fake = fakeFetch(hang);
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      timeoutMs: 30,
-      retry: false,
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t", timeoutMs: 30, retry: false });
     const error = await run(client, "list").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ kind: "timeout", timeoutMs: 30, operation: "GET /host-connections" });
@@ -161,12 +130,7 @@ describe("timeouts and cancellation", () => {
 
   it("stops at once when the caller aborts, without retrying", async () => {
     const fake = fakeFetch(hang);
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     const controller = new AbortController();
     const pending = client.hostConnections.list(
       { statuses: ["connected"], limit: 1, offset: 0 },
@@ -179,12 +143,7 @@ describe("timeouts and cancellation", () => {
 
   it("cancels a backoff wait when the caller aborts", async () => {
     const fake = fakeFetch(() => json({ detail: [] }, 503, { "retry-after": "5" }));
-    const client = createClient({
-      baseUrl: "http://api.test",
-      organizationId: OWN,
-      token: "t",
-      fetch: fake.fetch,
-    });
+    const client = clientFor(fake, { token: "t" });
     const controller = new AbortController();
     const started = performance.now();
     const pending = client.hostConnections.list(

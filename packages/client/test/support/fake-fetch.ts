@@ -1,3 +1,5 @@
+import { type ClientOptions, createClient, type McaClient } from "../../src/index.js";
+
 /** A scripted `fetch`: answers each request with the next responder and records what it was sent. */
 export type Responder = (request: Request) => Response | Promise<Response>;
 
@@ -61,4 +63,19 @@ export function fakeFetch(api: Responder, { expiresIn = 3600 } = {}): FakeFetch 
       return api(request);
     },
   };
+}
+
+export const OWN_ORGANIZATION = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
+
+// Omit of each member: ClientOptions is a union (one member per way to authenticate)
+type WithoutTransport<T> = T extends unknown ? Omit<T, "fetch" | "baseUrl"> : never;
+
+/** A client of the scripted server, calling as OWN_ORGANIZATION (Self), with `options` on top. */
+export function clientFor(fake: FakeFetch, options: WithoutTransport<ClientOptions> = {}): McaClient {
+  return createClient({
+    baseUrl: "http://api.test",
+    organizationId: OWN_ORGANIZATION,
+    ...options,
+    fetch: fake.fetch,
+  } as ClientOptions);
 }
