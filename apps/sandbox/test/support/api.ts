@@ -45,7 +45,7 @@ export async function callerFor(sandbox: Sandbox, identity: Identity): Promise<C
       const text = await response.text();
       const parsed = (text ? JSON.parse(text) : {}) as Body;
       // every answer the tests see is checked against the spec as well
-      assertDocumentedResponse(method, path, response.status, parsed);
+      assertDocumentedResponse(method, path, { status: response.status, headers: response.headers, text });
       return { status: response.status, body: parsed };
     },
   };
