@@ -6,6 +6,9 @@ import { findFreePort, startMock } from "@mca/mock";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startPostgres } from "../scripts/postgres-server.js";
+import { openDatabase } from "../src/db/open-database.js";
+import { insertConnection, listHostConnectionsJson } from "../src/store/connections.js";
+import { createOrganization } from "../src/store/organizations.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -159,6 +162,58 @@ try {
   postgres.stop();
 }
 
+/** The list statement alone, no HTTP: what limits the sandbox when its read cache is off. */
+async function statementRates(name: string, options: { databaseUrl?: string }) {
+  const db = await openDatabase({ ...options, cacheReads: false });
+  try {
+    const guest = await createOrganization(db, {
+      name: "Guest",
+      email: "g@guest.example",
+      ownerEmail: "o@guest.example",
+    });
+    for (let index = 0; index < HOSTS; index += 1) {
+      const host = await createOrganization(db, {
+        name: `Host ${index}`,
+        email: "h@host.example",
+        ownerEmail: "o@host.example",
+      });
+      await insertConnection(
+        db,
+        { hostId: host.organizationId, guestId: guest.organizationId, parentOrganizationId: null },
+        new Date(),
+      );
+    }
+    const filters = {
+      statuses: ["connected"],
+      searchField: "host_name",
+      orderBy: "host_name",
+      orderDir: "asc" as const,
+      limit: 10,
+      offset: 0,
+    };
+    const rate = async (run: () => Promise<unknown>) => {
+      let done = 0;
+      const end = Date.now() + 3000;
+      await Promise.all(
+        Array.from({ length: CONNECTIONS }, async () => {
+          while (Date.now() < end) {
+            await run();
+            done += 1;
+          }
+        }),
+      );
+      return done / 3;
+    };
+    const list = await rate(() => listHostConnectionsJson(db, guest.organizationId, filters));
+    const one = await rate(() => db.read("select-one", "SELECT 1", []));
+    console.log(
+      `  ${name.padEnd(34)} list statement ${list.toFixed(0).padStart(6)}/s   SELECT 1 ${one.toFixed(0).padStart(6)}/s`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
 const prism = results.find((result) => result.name.startsWith("Prism"))?.requestsPerSecond ?? 1;
 console.log(
   `GET /host-connections (limit 10 of ${HOSTS}), ${CONNECTIONS} connections, ${DURATION_SECONDS} s each`,
@@ -169,3 +224,11 @@ for (const result of results) {
   );
 }
 console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 2.50× Prism");
+console.log(`the database alone, ${CONNECTIONS} concurrent, 3 s each, no cache:`);
+const statementServer = startPostgres(await findFreePort());
+try {
+  await statementRates("PGlite (in process)", {});
+  await statementRates("PostgreSQL (pg pool)", { databaseUrl: statementServer.url });
+} finally {
+  statementServer.stop();
+}
