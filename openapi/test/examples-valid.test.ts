@@ -1,6 +1,6 @@
 import { createSpecValidator, pointer } from "@mca/validation";
 import { describe, expect, it } from "vitest";
-import { deref, isObject, type Json, type JsonObject, loadBundle } from "./support/spec.js";
+import { isObject, type Json, type JsonObject, loadBundle, resolveRef } from "./support/spec.js";
 
 const document = loadBundle();
 const validator = createSpecValidator(document);
@@ -42,14 +42,14 @@ function collectExamples(): ExampleCase[] {
         cases.push({
           where: pointer(...at, type, "examples", name),
           schemaPointer,
-          value: deref(document, example).value ?? null,
+          value: resolveRef(document, example).value ?? null,
         });
       }
     }
   };
   const walkParameters = (parameters: Json | undefined, at: string[]) => {
     (Array.isArray(parameters) ? parameters : []).forEach((parameter, index) => {
-      const resolved = deref(document, parameter);
+      const resolved = resolveRef(document, parameter);
       if (resolved.example === undefined) return;
       const base =
         isObject(parameter) && typeof parameter.$ref === "string"
@@ -75,7 +75,10 @@ function collectExamples(): ExampleCase[] {
       )) {
         if (!isObject(response)) continue;
         if (typeof response.$ref === "string") {
-          walkMedia(deref(document, response).content, [...response.$ref.slice(2).split("/"), "content"]);
+          walkMedia(resolveRef(document, response).content, [
+            ...response.$ref.slice(2).split("/"),
+            "content",
+          ]);
         } else {
           walkMedia(response.content, ["paths", path, method, "responses", status, "content"]);
         }

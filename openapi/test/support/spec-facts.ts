@@ -1,5 +1,5 @@
 import type { SeedField } from "./seed-page.js";
-import { deref, isObject, type Json, type JsonObject } from "./spec.js";
+import { isObject, type Json, type JsonObject, resolveRef } from "./spec.js";
 
 /** What one parameter or property of the spec says, in the seed parser's vocabulary. */
 export interface SpecField {
@@ -14,7 +14,7 @@ export interface SpecField {
 function nonNullBranch(document: JsonObject, schema: JsonObject): { branch: JsonObject; nullable: boolean } {
   const anyOf = schema.anyOf;
   if (!Array.isArray(anyOf)) return { branch: schema, nullable: false };
-  const branches = anyOf.map((node) => deref(document, node));
+  const branches = anyOf.map((node) => resolveRef(document, node));
   const nonNull = branches.filter((node) => node.type !== "null");
   if (nonNull.length !== 1 || !nonNull[0]) throw new Error(`Unexpected anyOf: ${JSON.stringify(anyOf)}`);
   return { branch: nonNull[0], nullable: branches.length > nonNull.length };
@@ -23,9 +23,9 @@ function nonNullBranch(document: JsonObject, schema: JsonObject): { branch: Json
 /** Every difference between a field on a docs page and the same field in the spec; empty when they agree. */
 export function compareField(document: JsonObject, seed: SeedField, spec: SpecField | undefined): string[] {
   if (!spec) return ["missing from the spec"];
-  const outer = deref(document, spec.schema ?? null);
+  const outer = resolveRef(document, spec.schema ?? null);
   const { branch, nullable } = nonNullBranch(document, outer);
-  const items = branch.type === "array" ? deref(document, branch.items ?? null) : undefined;
+  const items = branch.type === "array" ? resolveRef(document, branch.items ?? null) : undefined;
   const enumSource = items ?? branch;
   const schemaExamples = Array.isArray(outer.examples) ? outer.examples : [];
   const actual = {
@@ -81,7 +81,7 @@ export function specFieldFor(
   if (location) {
     const parameters = [pathItem.parameters, operation.parameters]
       .flatMap((list) => (Array.isArray(list) ? list : []))
-      .map((node) => deref(document, node));
+      .map((node) => resolveRef(document, node));
     const parameter = parameters.find((candidate) => candidate.in === location && candidate.name === name);
     if (!parameter) return undefined;
     return {
@@ -93,10 +93,11 @@ export function specFieldFor(
   }
   const content =
     section === "Body"
-      ? deref(document, operation.requestBody ?? null).content
-      : deref(document, isObject(operation.responses) ? (operation.responses["200"] ?? null) : null).content;
+      ? resolveRef(document, operation.requestBody ?? null).content
+      : resolveRef(document, isObject(operation.responses) ? (operation.responses["200"] ?? null) : null)
+          .content;
   const media = isObject(content) ? content["application/json"] : undefined;
-  const schema = deref(document, isObject(media) ? (media.schema ?? null) : null);
+  const schema = resolveRef(document, isObject(media) ? (media.schema ?? null) : null);
   const properties = isObject(schema.properties) ? schema.properties : {};
   if (!(name in properties)) return undefined;
   const required = Array.isArray(schema.required) && schema.required.includes(name);

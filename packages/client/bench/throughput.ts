@@ -80,4 +80,6 @@ const vsFetch = ourRate / (medians["plain fetch"] ?? 1);
 console.log(`  @mca/client vs bare openapi-fetch: ${(vsBare * 100).toFixed(1)} % (target ≥ 90 %)`);
 console.log(`  @mca/client vs plain fetch:        ${(vsFetch * 100).toFixed(1)} % (target ≥ 75 %)`);
 const bareVsFetch = (medians["bare openapi-fetch"] ?? 0) / (medians["plain fetch"] ?? 1);
-console.log(`  bare openapi-fetch vs plain fetch: ${(bareVsFetch * 100).toFixed(1)} % (openapi-fetch's own cost)`);
+console.log(
+  `  bare openapi-fetch vs plain fetch: ${(bareVsFetch * 100).toFixed(1)} % (openapi-fetch's own cost)`,
+);

@@ -1,5 +1,5 @@
 export { API_DATE_TIME, addApiFormats } from "./formats.js";
-export { isObject, type Json, type JsonObject, resolveRef } from "./json.js";
+export { atPointer, isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
 export { responseSchemaPointer } from "./operation-pointers.js";
 export {

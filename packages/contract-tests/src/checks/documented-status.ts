@@ -1,9 +1,6 @@
-import type { Operation } from "@mca/validation";
+import { documentedResponse, type Operation } from "@mca/validation";
 
-/** True when `status` is listed for the operation exactly or by its range (`4XX`). */
-export function isDocumentedStatus(operation: Operation, status: number): boolean {
-  return operation.responses.some(
-    (response) =>
-      response.status === String(status) || response.status.toUpperCase() === `${String(status)[0]}XX`,
-  );
+/** A 4xx the operation documents (exactly, by range, or by `default`): how a refusal must look. */
+export function isDocumentedClientError(operation: Operation, status: number): boolean {
+  return status >= 400 && status < 500 && documentedResponse(operation, status) !== undefined;
 }

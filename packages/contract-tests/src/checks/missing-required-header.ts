@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedStatus } from "./documented-status.js";
+import { isDocumentedClientError } from "./documented-status.js";
 import type { InputCheck } from "./types.js";
 
 export const missingRequiredHeader: InputCheck = {
@@ -22,7 +22,7 @@ export const missingRequiredHeader: InputCheck = {
       });
   },
   judge: ({ operation, response }) =>
-    response.status >= 400 && response.status < 500 && isDocumentedStatus(operation, response.status)
+    isDocumentedClientError(operation, response.status)
       ? undefined
       : `a request without a required header got ${response.status}, not a documented 4xx`,
 };

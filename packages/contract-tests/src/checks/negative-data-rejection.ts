@@ -1,6 +1,6 @@
 import { invalidCases, mutationsOf } from "../generators/invalid-request.js";
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedStatus } from "./documented-status.js";
+import { isDocumentedClientError } from "./documented-status.js";
 import type { InputCheck } from "./types.js";
 
 export const negativeDataRejection: InputCheck = {
@@ -15,8 +15,7 @@ export const negativeDataRejection: InputCheck = {
     return cases;
   },
   judge: ({ operation, response }) => {
-    if (response.status >= 400 && response.status < 500 && isDocumentedStatus(operation, response.status))
-      return undefined;
+    if (isDocumentedClientError(operation, response.status)) return undefined;
     return response.status < 400
       ? `an invalid request was accepted with ${response.status}`
       : `an invalid request got ${response.status}, which is not a documented 4xx`;

@@ -1,5 +1,5 @@
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedStatus } from "./documented-status.js";
+import { isDocumentedClientError } from "./documented-status.js";
 import type { InputCheck } from "./types.js";
 
 /**
@@ -21,7 +21,10 @@ export const positiveDataAcceptance: InputCheck = {
     })),
   judge: ({ operation, response }) => {
     if (response.status >= 200 && response.status < 300) return undefined;
-    if (UNKNOWN_TO_THE_SERVER.includes(response.status) && isDocumentedStatus(operation, response.status))
+    if (
+      UNKNOWN_TO_THE_SERVER.includes(response.status) &&
+      isDocumentedClientError(operation, response.status)
+    )
       return undefined;
     return `a valid request was refused with ${response.status}`;
   },
