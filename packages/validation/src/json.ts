@@ -11,7 +11,10 @@ export function atPointer(document: JsonObject, pointer: string): Json | undefin
     .replace(/^#\//, "")
     .split("/")
     .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"))
-    .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : undefined), document);
+    .reduce<Json | undefined>(
+      (at, key) => (Array.isArray(at) ? at[Number(key)] : isObject(at) ? at[key] : undefined),
+      document,
+    );
 }
 
 /** The node a local `$ref` (`#/components/…`) points at; sibling keywords of the `$ref` win. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSpecValidator, pointer, responseSchemaPointer } from "../src/index.js";
+import { atPointer, createSpecValidator, pointer, responseSchemaPointer } from "../src/index.js";
 
 const document = {
   openapi: "3.1.0",
@@ -80,5 +80,17 @@ describe("responseSchemaPointer", () => {
     [404, undefined],
   ])("status %s → %s", (status, expected) => {
     expect(responseSchemaPointer(withResponses, "/a/{id}", "GET", status)).toBe(expected);
+  });
+});
+
+describe("atPointer", () => {
+  const document = { paths: { "/a/{id}": { parameters: [{ name: "id" }, { name: "x~y" }] } } };
+  it.each([
+    ["#/paths/~1a~1{id}/parameters/0/name", "id"],
+    ["#/paths/~1a~1{id}/parameters/1/name", "x~y"],
+    ["#/paths/~1a~1{id}/parameters/7", undefined],
+    ["#/nowhere/at/all", undefined],
+  ])("%s → %j", (path, expected) => {
+    expect(atPointer(document, path)).toEqual(expected);
   });
 });
