@@ -1,4 +1,4 @@
-import { validateAgainstSchema } from "@mca/validation";
+import { validateAgainstSchema } from "@mca/spec";
 
 // Inlines every $ref below `node`, each resolved relative to the file it was written in.
 function inlineRefs(node, ctx, from) {
@@ -25,7 +25,7 @@ function check(schemaNode, value, ctx, location) {
 
 /**
  * Every schema, media-type and parameter example must be valid under the repository's shared validator
- * (@mca/validation), the one the contract tests, mock tests and sandbox use. Redocly's own example rules
+ * (@mca/spec), the one the contract tests, mock tests and sandbox use. Redocly's own example rules
  * use strict RFC 3339 `date-time` and would reject the docs' offset-less timestamps, which the API accepts.
  */
 export function ExamplesMatchSchemas() {

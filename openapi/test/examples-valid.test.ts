@@ -1,4 +1,4 @@
-import { createSpecValidator, pointer } from "@mca/validation";
+import { createSpecValidator, pointer } from "@mca/spec";
 import { describe, expect, it } from "vitest";
 import { isObject, type Json, type JsonObject, loadBundle, resolveRef } from "./support/spec.js";
 

@@ -12,7 +12,7 @@ const workDirs: string[] = [];
 
 /** Lints a copy of the spec with one file edited; returns redocly's exit code and output. */
 async function lintWith(file: string, edit: (text: string) => string) {
-  // inside the package, so that the plugin resolves @mca/validation from openapi/node_modules
+  // inside the package, so that the plugin resolves @mca/spec from openapi/node_modules
   mkdirSync(join(specRoot, "test-results"), { recursive: true });
   const copy = mkdtempSync(join(specRoot, "test-results", "lint-"));
   workDirs.push(copy);

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { BUNDLED_SPEC_JSON_PATH, BUNDLED_SPEC_YAML_PATH } from "@mca/spec";
 
 export interface DocsServer {
   url: string;
@@ -22,11 +23,11 @@ export async function serveDocs({
     "/": { path: page, type: "text/html; charset=utf-8" },
     "/index.html": { path: page, type: "text/html; charset=utf-8" },
     "/openapi.yaml": {
-      path: fileURLToPath(import.meta.resolve("@mca/openapi/openapi.yaml")),
+      path: BUNDLED_SPEC_YAML_PATH,
       type: "application/yaml",
     },
     "/openapi.json": {
-      path: fileURLToPath(import.meta.resolve("@mca/openapi/openapi.json")),
+      path: BUNDLED_SPEC_JSON_PATH,
       type: "application/json",
     },
   };

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { loadBundledSpec } from "@mca/spec";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DocsServer, serveDocs } from "../src/index.js";
@@ -7,9 +8,7 @@ import { type DocsServer, serveDocs } from "../src/index.js";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const page = fileURLToPath(new URL("../dist/site/index.html", import.meta.url));
 const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
-const spec = JSON.parse(
-  readFileSync(fileURLToPath(import.meta.resolve("@mca/openapi/openapi.json")), "utf8"),
-) as {
+const spec = loadBundledSpec() as unknown as {
   paths: Record<string, Record<string, { summary?: string; operationId?: string }>>;
   servers: Array<{ url: string }>;
 };

@@ -4,7 +4,7 @@
 // builds its ajv instances, its `date_time` export is replaced by the repository's shared format, so the
 // mock refuses exactly what the contract tests and the sandbox refuse.
 import { createRequire } from "node:module";
-import { API_DATE_TIME } from "@mca/validation";
+import { API_DATE_TIME } from "@mca/spec";
 
 const require = createRequire(import.meta.url);
 const cliRoot = require.resolve("@stoplight/prism-cli/package.json");

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { atPointer, isObject, type JsonObject } from "@mca/validation";
+import { atPointer, isObject, type JsonObject, nonNullBranch } from "@mca/spec";
 
 /**
  * A query string cannot carry `null`, so for a query parameter `anyOf: [X, {type: null}]` means just `X`.
@@ -17,13 +17,8 @@ export function collapseNullableQueryParameters(document: JsonObject): JsonObjec
       const parameter =
         isObject(entry) && typeof entry.$ref === "string" ? atPointer(copy, entry.$ref) : entry;
       if (!isObject(parameter) || parameter.in !== "query" || !isObject(parameter.schema)) continue;
-      const anyOf = parameter.schema.anyOf;
-      if (!Array.isArray(anyOf)) continue;
-      const nonNull = anyOf.filter((branch) => !(isObject(branch) && branch.type === "null"));
-      if (nonNull.length === 1 && nonNull.length < anyOf.length) {
-        const { anyOf: _anyOf, ...rest } = parameter.schema;
-        parameter.schema = { ...rest, ...(nonNull[0] as JsonObject) };
-      }
+      const { schema, nullable } = nonNullBranch(copy, parameter.schema);
+      if (nullable) parameter.schema = schema;
     }
   };
   for (const pathItem of Object.values(isObject(copy.paths) ? copy.paths : {})) {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
 import { findFreePort } from "./free-port.js";
 import { prepareSpecForPrism } from "./prepare-spec.js";
 import { waitUntilReady } from "./wait-until-ready.js";
@@ -15,7 +16,7 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed for reproducible dynamic responses. */
   seed?: string;
-  /** The bundled OpenAPI document (JSON) to serve. Default: the bundled spec of @mca/openapi. */
+  /** The bundled OpenAPI document (JSON) to serve. Default: the bundled spec @mca/spec ships. */
   specPath?: string;
   /** Prism's log level; its log goes to this process's stderr unless "silent". */
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
@@ -30,7 +31,6 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_SPEC_PATH = require.resolve("@mca/openapi/openapi.json");
 const PRISM_CLI = require.resolve("@stoplight/prism-cli/dist/index.js");
 const AGREE_ON_DATE_TIME = fileURLToPath(new URL("../prism/agree-on-date-time.mjs", import.meta.url));
 
@@ -51,7 +51,7 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? (await findFreePort(host));
   const dynamic = options.dynamic ?? false;
-  const served = prepareSpecForPrism(options.specPath ?? DEFAULT_SPEC_PATH);
+  const served = prepareSpecForPrism(options.specPath ?? BUNDLED_SPEC_JSON_PATH);
   const args = [
     "--import",
     AGREE_ON_DATE_TIME,

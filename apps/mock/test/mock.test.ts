@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { createSpecValidator, responseSchemaPointer } from "@mca/validation";
+import { createSpecValidator, loadBundledSpec, responseSchemaPointer } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SPEC_PATH, type MockServer, startMock } from "../src/index.js";
+import { type MockServer, startMock } from "../src/index.js";
 import { type ExampleRequest, exampleRequests, headersFor } from "./example-requests.js";
 
-const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as object;
+const document = loadBundledSpec();
 const validator = createSpecValidator(document);
 
 function responseSchema(request: ExampleRequest, status: number): string {

@@ -1,4 +1,4 @@
-import { atPointer, type JsonObject } from "@mca/validation";
+import { atPointer, type JsonObject } from "@mca/spec";
 import { describe, expect, it } from "vitest";
 import { collapseNullableQueryParameters } from "../src/prepare-spec.js";
 

@@ -7,7 +7,11 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startPostgres } from "../scripts/postgres-server.js";
 import { openDatabase } from "../src/db/open-database.js";
-import { insertConnection, listHostConnectionsJson } from "../src/store/connections.js";
+import {
+  type HostConnectionFilters,
+  insertConnection,
+  listHostConnectionsPage,
+} from "../src/store/connections.js";
 import { createOrganization } from "../src/store/organizations.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -15,7 +19,7 @@ const CONNECTIONS = 10;
 const HOSTS = 100;
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
-interface Identity {
+interface SandboxCredentials {
   organizationId: string;
   clientId: string;
   clientSecret: string;
@@ -24,7 +28,7 @@ interface Identity {
 async function startSandboxProcess(
   port: number,
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; guest: Identity }> {
+): Promise<{ child: ChildProcess; guest: SandboxCredentials }> {
   const child = spawn(process.execPath, [cli, "--port", String(port)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -67,7 +71,7 @@ async function json(url: string, init: RequestInit = {}): Promise<Record<string,
   return (await response.json()) as Record<string, unknown>;
 }
 
-async function headersAs(url: string, identity: Identity): Promise<Record<string, string>> {
+async function headersAs(url: string, identity: SandboxCredentials): Promise<Record<string, string>> {
   const { access_token } = await json(`${url}/oauth2/token`, {
     method: "POST",
     body: JSON.stringify({ client_id: identity.clientId, client_secret: identity.clientSecret }),
@@ -80,13 +84,13 @@ async function headersAs(url: string, identity: Identity): Promise<Record<string
 }
 
 /** Connects HOSTS new host organizations to the guest through the API itself. */
-async function seed(url: string, guest: Identity): Promise<void> {
+async function seed(url: string, guest: SandboxCredentials): Promise<void> {
   const guestHeaders = await headersAs(url, guest);
   for (let index = 0; index < HOSTS; index += 1) {
     const host = (await json(`${url}/_sandbox/organizations`, {
       method: "POST",
       body: JSON.stringify({ name: `Host ${String(index).padStart(3, "0")}` }),
-    })) as unknown as Identity;
+    })) as unknown as SandboxCredentials;
     const hostHeaders = await headersAs(url, host);
     const invitation = await json(`${url}/guest-invitations`, {
       method: "POST",
@@ -183,11 +187,11 @@ async function statementRates(name: string, options: { databaseUrl?: string }) {
         new Date(),
       );
     }
-    const filters = {
+    const filters: HostConnectionFilters = {
       statuses: ["connected"],
-      searchField: "host_name",
-      orderBy: "host_name",
-      orderDir: "asc" as const,
+      search_field: "host_name",
+      order_by: "host_name",
+      order_dir: "asc",
       limit: 10,
       offset: 0,
     };
@@ -204,7 +208,7 @@ async function statementRates(name: string, options: { databaseUrl?: string }) {
       );
       return done / 3;
     };
-    const list = await rate(() => listHostConnectionsJson(db, guest.organizationId, filters));
+    const list = await rate(() => listHostConnectionsPage(db, guest.organizationId, filters));
     const one = await rate(() => db.read("select-one", "SELECT 1", []));
     console.log(
       `  ${name.padEnd(34)} list statement ${list.toFixed(0).padStart(6)}/s   SELECT 1 ${one.toFixed(0).padStart(6)}/s`,

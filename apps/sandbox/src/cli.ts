@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startSandbox } from "./server.js";
-import type { Identity } from "./store/organizations.js";
+import type { OrganizationCredentials } from "./store/organizations.js";
 
 const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE]
   Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
@@ -45,7 +45,7 @@ const sandbox = await startSandbox({
   cacheReads: process.env.SANDBOX_READ_CACHE !== "off",
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
-const asContractIdentity = (identity: Identity) => ({
+const asContractIdentity = (identity: OrganizationCredentials) => ({
   organizationId: identity.organizationId,
   clientId: identity.clientId,
   clientSecret: identity.clientSecret,
@@ -61,10 +61,10 @@ const storage = process.env.DATABASE_URL
   : values["data-dir"]
     ? `PGlite in ${values["data-dir"]}`
     : "PGlite in memory";
-const describe = (role: string, identity: Identity) =>
+const describe = (role: string, identity: OrganizationCredentials) =>
   `  ${role}: ${identity.name}\n    organization id: ${identity.organizationId}\n    client_id:       ${identity.clientId}\n    client_secret:   ${identity.clientSecret}`;
 process.stdout.write(
-  [
+  `${[
     `Sandbox of the MyCreditApp connections API at ${sandbox.url} (${storage})`,
     describe("host", sandbox.host),
     describe("guest", sandbox.guest),
@@ -73,7 +73,7 @@ process.stdout.write(
       ? [`Identities written to ${values["identities-out"]} (mca-contract --identities)`]
       : []),
     "Ctrl-C stops the sandbox.",
-  ].join("\n") + "\n",
+  ].join("\n")}\n`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,7 +1,7 @@
 import type { CheckContext, StatefulCheck } from "@mca/contract-tests";
-import { allChecks, loadSpec, runChecks } from "@mca/contract-tests";
+import { allChecks, runChecks } from "@mca/contract-tests";
 import { type Breakage, startBreakingProxy } from "@mca/contract-tests/testing";
-import { createSpecValidator, listOperations } from "@mca/validation";
+import { createSpecValidator, listOperations, loadBundledSpec } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/index.js";
 import { callerFor, inOneDay, newOrganization, tokenFor } from "./support/api.js";
@@ -24,7 +24,7 @@ beforeAll(async () => {
     if (archived)
       await host.call("PATCH", `/guest-connections/${sandbox.guest.organizationId}`, { archived: true });
   }
-  const document = loadSpec();
+  const document = loadBundledSpec();
   const host = { organizationId: sandbox.host.organizationId, token: await tokenFor(sandbox, sandbox.host) };
   const guestIdentity = {
     organizationId: sandbox.guest.organizationId,

@@ -1,5 +1,5 @@
 import type { SeedField } from "./seed-page.js";
-import { isObject, type Json, type JsonObject, resolveRef } from "./spec.js";
+import { isObject, type Json, type JsonObject, nonNullBranch, resolveRef } from "./spec.js";
 
 /** What one parameter or property of the spec says, in the seed parser's vocabulary. */
 export interface SpecField {
@@ -11,20 +11,11 @@ export interface SpecField {
   example?: Json;
 }
 
-function nonNullBranch(document: JsonObject, schema: JsonObject): { branch: JsonObject; nullable: boolean } {
-  const anyOf = schema.anyOf;
-  if (!Array.isArray(anyOf)) return { branch: schema, nullable: false };
-  const branches = anyOf.map((node) => resolveRef(document, node));
-  const nonNull = branches.filter((node) => node.type !== "null");
-  if (nonNull.length !== 1 || !nonNull[0]) throw new Error(`Unexpected anyOf: ${JSON.stringify(anyOf)}`);
-  return { branch: nonNull[0], nullable: branches.length > nonNull.length };
-}
-
 /** Every difference between a field on a docs page and the same field in the spec; empty when they agree. */
 export function compareField(document: JsonObject, seed: SeedField, spec: SpecField | undefined): string[] {
   if (!spec) return ["missing from the spec"];
   const outer = resolveRef(document, spec.schema ?? null);
-  const { branch, nullable } = nonNullBranch(document, outer);
+  const { schema: branch, nullable } = nonNullBranch(document, outer);
   const items = branch.type === "array" ? resolveRef(document, branch.items ?? null) : undefined;
   const enumSource = items ?? branch;
   const schemaExamples = Array.isArray(outer.examples) ? outer.examples : [];

@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
+export { isObject, type Json, type JsonObject, nonNullBranch, resolveRef } from "@mca/spec";
 
-import type { JsonObject } from "@mca/validation";
+import { type JsonObject, loadBundledSpec } from "@mca/spec";
 
 export const bundlePath = fileURLToPath(new URL("../../dist/openapi.json", import.meta.url));
 
-export function loadBundle(): JsonObject {
-  return JSON.parse(readFileSync(bundlePath, "utf8")) as JsonObject;
-}
+/** This package's own bundle (the one it just built), read as every other package reads it. */
+export const loadBundle = (): JsonObject => loadBundledSpec(bundlePath);

@@ -1,6 +1,4 @@
-import type { paths } from "@mca/types";
-
-type OrgHeaderName = "Requester-Organization-ID" | "Target-Organization-ID";
+import type { OrganizationHeaderName as OrgHeaderName, paths } from "@mca/types";
 
 /** An operation whose organization headers become optional: the client sends them from its options. */
 type WithClientHeaders<Operation> = Operation extends { parameters: { header: infer Header } }

@@ -1,13 +1,14 @@
 import type { TokenResponse } from "@mca/types";
-import { servers } from "@mca/types";
+import { REQUESTER_ORGANIZATION_HEADER, servers, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import createFetchClient, { type Client } from "openapi-fetch";
 import type { ClientPaths } from "./client-paths.js";
 import { ApiError } from "./errors.js";
+import type { CallOptions, ResourceContext } from "./resource-context.js";
 import { createGuestConnections } from "./resources/guest-connections.js";
 import { createGuestInvitations } from "./resources/guest-invitations.js";
 import { createHostConnections } from "./resources/host-connections.js";
 import { createOauth } from "./resources/oauth.js";
-import type { Operations } from "./resources/operations.js";
+import type { Resources } from "./resources/resources.js";
 import { type RetryOptions, resolveRetry } from "./retry.js";
 import { type AuthOptions, createTokenProvider, type TokenProvider } from "./token-provider.js";
 import { type CallSettings, createTransport, type TransportSettings } from "./transport.js";
@@ -31,40 +32,38 @@ export type ClientOptions = {
 
 export type RawClient = Client<ClientPaths>;
 
-export interface McaClient extends Operations {
+export interface McaClient extends Resources {
   /** openapi-fetch over the generated paths, with this client's auth, headers, retries and timeout. */
   raw: RawClient;
   /** The same client, acting on another organization (Host → Guest, Guest → Host). */
   forTarget(targetOrganizationId: string): McaClient;
 }
 
-const REQUESTER_HEADER = "Requester-Organization-ID";
-const TARGET_HEADER = "Target-Organization-ID";
-
-interface Identity {
+/** Who the client's calls come from and act on. */
+interface OrganizationScope {
   organizationId: string | undefined;
   targetOrganizationId: string | undefined;
   userAgent: string | undefined;
 }
 
 /** Headers every request of this client carries, set once when openapi-fetch builds the request. */
-function defaultHeaders(identity: Identity, settings: TransportSettings): Record<string, string> {
+function defaultHeaders(scope: OrganizationScope, settings: TransportSettings): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (identity.organizationId) headers[REQUESTER_HEADER] = identity.organizationId;
-  const target = identity.targetOrganizationId ?? identity.organizationId;
-  if (target) headers[TARGET_HEADER] = target;
-  if (identity.userAgent) headers["User-Agent"] = identity.userAgent;
+  if (scope.organizationId) headers[REQUESTER_ORGANIZATION_HEADER] = scope.organizationId;
+  const target = scope.targetOrganizationId ?? scope.organizationId;
+  if (target) headers[TARGET_ORGANIZATION_HEADER] = target;
+  if (scope.userAgent) headers["User-Agent"] = scope.userAgent;
   if (settings.tokens?.staticToken !== undefined)
     headers.Authorization = `Bearer ${settings.tokens.staticToken}`;
   return headers;
 }
 
-function buildClient(settings: TransportSettings, identity: Identity, baseUrl: string): McaClient {
+function buildClient(settings: TransportSettings, scope: OrganizationScope, baseUrl: string): McaClient {
   const transport = createTransport(settings);
   const raw = createFetchClient<ClientPaths>({
     baseUrl,
     fetch: transport,
-    headers: defaultHeaders(identity, settings),
+    headers: defaultHeaders(scope, settings),
   });
 
   /** Turns an openapi-fetch result into its data, or throws an ApiError naming the operation. */
@@ -85,7 +84,7 @@ function buildClient(settings: TransportSettings, identity: Identity, baseUrl: s
   /** What each resource method passes to openapi-fetch for per-call options. */
   function callInit(options: CallOptions = {}) {
     const headers: Record<string, string> = {};
-    if (options.targetOrganizationId) headers[TARGET_HEADER] = options.targetOrganizationId;
+    if (options.targetOrganizationId) headers[TARGET_ORGANIZATION_HEADER] = options.targetOrganizationId;
     const call: CallSettings = {
       ...(options.idempotent === undefined ? {} : { idempotent: options.idempotent }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -97,37 +96,16 @@ function buildClient(settings: TransportSettings, identity: Identity, baseUrl: s
     };
   }
 
-  const context = { raw, unwrap, callInit };
+  const context: ResourceContext = { raw, unwrap, callInit };
   return {
     raw,
     oauth: createOauth(context),
     guestInvitations: createGuestInvitations(context),
     hostConnections: createHostConnections(context),
     guestConnections: createGuestConnections(context),
-    forTarget: (targetOrganizationId) =>
-      buildClient(settings, { ...identity, targetOrganizationId }, baseUrl),
+    forTarget: (targetOrganizationId) => buildClient(settings, { ...scope, targetOrganizationId }, baseUrl),
   };
 }
-
-/** Per-call options every resource method takes last. */
-export interface CallOptions extends CallSettings {
-  /** Act on this organization for this call only. */
-  targetOrganizationId?: string;
-  signal?: AbortSignal;
-}
-
-export type ResourceContext = {
-  raw: RawClient;
-  unwrap: <Data>(
-    operation: string,
-    result: Promise<{ data?: Data; error?: unknown; response: Response }>,
-  ) => Promise<Data>;
-  callInit: (options?: CallOptions) => {
-    headers: Record<string, string>;
-    signal?: AbortSignal;
-    fetch?: (request: Request) => Promise<Response>;
-  };
-};
 
 export function createClient(options: ClientOptions = {}): McaClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");

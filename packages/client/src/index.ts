@@ -1,6 +1,5 @@
 export type { ClientPaths } from "./client-paths.js";
 export {
-  type CallOptions,
   type ClientOptions,
   createClient,
   DEFAULT_BASE_URL,
@@ -8,6 +7,7 @@ export {
   type RawClient,
 } from "./create-client.js";
 export { ApiError, type ClientError, isApiError, NetworkError, TimeoutError } from "./errors.js";
-export type { ListAllHostConnectionsQuery, Operations } from "./resources/operations.js";
+export type { CallOptions } from "./resource-context.js";
+export type { ListAllHostConnectionsQuery, Resources } from "./resources/resources.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 export type { AuthOptions } from "./token-provider.js";

@@ -1,13 +1,12 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { DEFAULT_SPEC_PATH, type MockServer, startMock } from "@mca/mock";
-import { createSpecValidator, responseSchemaPointer } from "@mca/validation";
+import { type MockServer, startMock } from "@mca/mock";
+import { createSpecValidator, loadBundledSpec, responseSchemaPointer } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError, createClient, type McaClient } from "../src/index.js";
 
-const document = JSON.parse(readFileSync(DEFAULT_SPEC_PATH, "utf8")) as object;
+const document = loadBundledSpec();
 const validator = createSpecValidator(document);
 const GUEST = "c9b1f0d1-8d3f-4cfa-91b8-9f9b0c5e2a77";
 const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";

@@ -1,9 +1,9 @@
-import type { Identity } from "./checks/types.js";
+import type { Caller } from "./checks/check.js";
 import type { IdentityConfig } from "./config.js";
 import { ConfigError } from "./config.js";
 
 /** Turns an identity's configuration into a bearer token, trading client credentials at POST /oauth2/token. */
-export async function resolveIdentity(baseUrl: string, config: IdentityConfig): Promise<Identity> {
+export async function resolveIdentity(baseUrl: string, config: IdentityConfig): Promise<Caller> {
   if ("token" in config) return { organizationId: config.organizationId, token: config.token };
   const response = await fetch(`${baseUrl.replace(/\/+$/, "")}/oauth2/token`, {
     method: "POST",

@@ -1,14 +1,19 @@
 import { writeFileSync } from "node:fs";
 import { type MockServer, startMock } from "@mca/mock";
-import { createSpecValidator, listOperations } from "@mca/validation";
+import {
+  createSpecValidator,
+  type JsonObject,
+  listOperations,
+  loadBundledSpec,
+  SpecLoadError,
+} from "@mca/spec";
+import type { CheckContext } from "./checks/check.js";
 import { allChecks } from "./checks/index.js";
-import type { CheckContext } from "./checks/types.js";
 import { type Config, ConfigError } from "./config.js";
 import { resolveIdentity } from "./identities.js";
 import { consoleReport } from "./report/console-report.js";
 import { junitReport } from "./report/junit-report.js";
-import { type RunResult, runChecks } from "./runner.js";
-import { loadSpec } from "./spec/load-spec.js";
+import { type RunResult, runChecks } from "./run-checks.js";
 
 /** Checks that only judge responses need requests to judge: these generate them when `--only` names none. */
 const TRAFFIC = ["positive_data_acceptance", "negative_data_rejection"];
@@ -25,7 +30,12 @@ export async function runContract(
   config: Config,
   log: (line: string) => void = () => {},
 ): Promise<ContractRun> {
-  const document = loadSpec(config.specPath);
+  let document: JsonObject;
+  try {
+    document = loadBundledSpec(config.specPath);
+  } catch (error) {
+    throw error instanceof SpecLoadError ? new ConfigError(`--spec ${error.message}`) : error;
+  }
   const checks = allChecks(config.stateful);
   const unknown = config.only.filter((name) => !checks.some((check) => check.name === name));
   if (unknown.length > 0)

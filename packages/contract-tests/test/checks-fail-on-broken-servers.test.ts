@@ -1,11 +1,10 @@
 import { type MockServer, startMock } from "@mca/mock";
-import type { JsonObject } from "@mca/validation";
-import { listOperations, pathTemplatePattern } from "@mca/validation";
+import type { JsonObject } from "@mca/spec";
+import { listOperations, loadBundledSpec, pathTemplatePattern } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Check } from "../src/checks/check.js";
 import { allChecks } from "../src/checks/index.js";
-import type { Check } from "../src/checks/types.js";
-import { runChecks } from "../src/runner.js";
-import { loadSpec } from "../src/spec/load-spec.js";
+import { runChecks } from "../src/run-checks.js";
 import { type Breakage, startBreakingProxy } from "../src/testing/breaking-proxy.js";
 import { contextFor } from "./support/context.js";
 
@@ -20,7 +19,7 @@ afterAll(async () => {
 const checks = allChecks(false);
 const byName = (name: string) => checks.find((check) => check.name === name) as Check;
 const isList = (url: string, method: string) => method === "GET" && url.startsWith("/host-connections?");
-const documented = listOperations(loadSpec()).map((operation) => ({
+const documented = listOperations(loadBundledSpec()).map((operation) => ({
   method: operation.method,
   ...pathTemplatePattern(operation.path),
 }));
@@ -29,7 +28,7 @@ const isDocumented = (method: string, url: string) =>
 
 /** The spec with a required `X-Request-ID` header documented on GET /host-connections/{host_org_id}'s 200. */
 function specWithResponseHeader(): JsonObject {
-  const document = structuredClone(loadSpec());
+  const document = structuredClone(loadBundledSpec());
   const operation = ((document.paths as JsonObject)["/host-connections/{host_org_id}"] as JsonObject)
     .get as JsonObject;
   const ok = (operation.responses as JsonObject)["200"] as JsonObject;

@@ -1,13 +1,12 @@
-import { createSpecValidator, isObject, listOperations } from "@mca/validation";
+import { createSpecValidator, isObject, listOperations, loadBundledSpec } from "@mca/spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breakingValues, mutationsOf } from "../src/generators/invalid-request.js";
-import { schemaArbitrary } from "../src/generators/schema-arbitrary.js";
+import { schemaArbitrary, UnsupportedSchemaError } from "../src/generators/schema-arbitrary.js";
 import { validRequest } from "../src/generators/valid-request.js";
-import { loadSpec } from "../src/spec/load-spec.js";
 import { ORG } from "./support/context.js";
 
-const document = loadSpec();
+const document = loadBundledSpec();
 const validator = createSpecValidator(document);
 const operations = listOperations(document);
 const schemaNames = Object.keys((document.components as { schemas: object }).schemas);
@@ -20,6 +19,27 @@ describe("schemaArbitrary generates only valid values", () => {
         expect(validator.validate(pointer, value)).toEqual([]);
       }),
       { numRuns: 100, seed: 1 },
+    );
+  });
+});
+
+describe("schemaArbitrary refuses what it cannot generate, instead of guessing", () => {
+  it.each([
+    ["a pattern", { type: "string", pattern: "^[A-Z]{3}$" }],
+    ["an unknown format", { type: "string", format: "uri" }],
+    ["no type at all", { description: "anything" }],
+    ["an unknown type", { type: "file" }],
+  ])("%s", (_name, schema) => {
+    expect(() => schemaArbitrary(document, schema)).toThrow(UnsupportedSchemaError);
+  });
+
+  it("reads a JSON Schema type list (`type: [string, null]`)", () => {
+    const schema = { type: ["string", "null"], maxLength: 3 };
+    fc.assert(
+      fc.property(schemaArbitrary(document, schema), (value) => {
+        expect(value === null || (typeof value === "string" && value.length <= 3)).toBe(true);
+      }),
+      { numRuns: 50, seed: 1 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import type { JsonObject } from "@mca/validation";
+import type { JsonObject } from "@mca/spec";
 
 export const BUNDLE_PATH = "openapi/dist/openapi.json";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type JsonObject, resolveRef } from "@mca/validation";
+import { type JsonObject, resolveRef } from "@mca/spec";
 import { hasMajorChangeset } from "./acknowledgement.js";
 import { BUNDLE_PATH, bundleAt, defaultBase, refExists, repositoryRoot } from "./git.js";
 import type { DiffReport } from "./report.js";

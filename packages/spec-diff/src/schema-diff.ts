@@ -1,4 +1,4 @@
-import { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
+import { isObject, type Json, type JsonObject, nonNullBranch, resolveRef } from "@mca/spec";
 import { breaking, type Change, compatible } from "./change.js";
 
 /** Requests are what clients send (narrowing breaks them); responses are what they read (surprises break them). */
@@ -15,17 +15,8 @@ interface Shape {
 }
 
 /** The schema behind `$ref`s, with `T | null` unwrapped into T and a nullable flag. */
-function shape(document: JsonObject, node: Json | undefined): Shape {
-  const schema = resolveRef(document, node);
-  if (!Array.isArray(schema.anyOf)) return { schema, nullable: schema.type === "null" };
-  const branches = schema.anyOf.map((branch) => resolveRef(document, branch));
-  const nonNull = branches.filter((branch) => branch.type !== "null");
-  const { anyOf: _anyOf, ...outer } = schema;
-  return {
-    schema: nonNull.length === 1 ? { ...(nonNull[0] as JsonObject), ...outer } : schema,
-    nullable: nonNull.length < branches.length,
-  };
-}
+const shape = (document: JsonObject, node: Json | undefined): Shape =>
+  nonNullBranch(document, resolveRef(document, node));
 
 const num = (value: Json | undefined) => (typeof value === "number" ? value : undefined);
 const enumOf = (schema: JsonObject) => (Array.isArray(schema.enum) ? schema.enum.map(String) : undefined);

@@ -1,4 +1,4 @@
-import { type JsonObject, listOperations, type Operation, resolveRef } from "@mca/validation";
+import { type JsonObject, listOperations, type Operation, resolveRef } from "@mca/spec";
 import { breaking, type Change, compatible } from "./change.js";
 import { diffSchemas } from "./schema-diff.js";
 

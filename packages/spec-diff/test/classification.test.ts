@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { JsonObject } from "@mca/validation";
+import { type JsonObject, loadBundledSpec } from "@mca/spec";
 import { describe, expect, it } from "vitest";
 import { diffSpecs } from "../src/index.js";
 
-const base = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@mca/openapi/openapi.json"), "utf8"),
-) as JsonObject;
+const base = loadBundledSpec();
 
 /** The object at `keys` below `node`; the test edits a document whose shape it knows. */
 function dig(node: JsonObject, ...keys: string[]): JsonObject {

@@ -1,15 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { editableBundle } from "./support/editable-spec.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
-const bundle = JSON.parse(
-  readFileSync(createRequire(import.meta.url).resolve("@mca/openapi/openapi.json"), "utf8"),
-);
+const bundle = editableBundle();
 
 /** A git repository with the real bundle committed, then `change` applied in the working tree. */
 function repoWith(change: (document: typeof bundle, root: string) => void): string {

@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { editableBundle } from "./support/editable-spec.js";
 
 const require = createRequire(import.meta.url);
-const bundle = JSON.parse(readFileSync(require.resolve("@mca/openapi/openapi.json"), "utf8"));
+const bundle = editableBundle();
+
 const openapiTypescript = join(require.resolve("openapi-typescript/package.json"), "..", "bin", "cli.js");
 const tsc = require.resolve("typescript/bin/tsc");
 

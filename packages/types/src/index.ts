@@ -56,3 +56,11 @@ export type HostConnectionCreate = RequestBody<"createHostConnection">;
 export type GuestConnectionUpdate = RequestBody<"updateGuestConnection">;
 export type ListHostConnectionsQuery = QueryParams<"listHostConnections">;
 export { servers } from "./generated/servers.js";
+
+/** The organization headers every organization-scoped operation takes (checked against the spec's operations). */
+type OrganizationHeader = keyof NonNullable<operations["listHostConnections"]["parameters"]["header"]>;
+/** Who calls: the organization of the bearer token. */
+export const REQUESTER_ORGANIZATION_HEADER = "Requester-Organization-ID" satisfies OrganizationHeader;
+/** Whom the call acts on: the requester itself (Self), or the other side of a connection. */
+export const TARGET_ORGANIZATION_HEADER = "Target-Organization-ID" satisfies OrganizationHeader;
+export type OrganizationHeaderName = typeof REQUESTER_ORGANIZATION_HEADER | typeof TARGET_ORGANIZATION_HEADER;

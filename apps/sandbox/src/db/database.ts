@@ -7,7 +7,8 @@ export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
   /**
    * A read that may be answered from a cache. `name` identifies the statement (a prepared statement on
-   * PostgreSQL). Only the embedded PGlite caches: the sandbox is its only writer, so every write clears it.
+   * PostgreSQL). Every write through this process clears the cache; on PostgreSQL, writes by others are heard
+   * over LISTEN/NOTIFY (see read-cache.ts).
    */
   read<Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]): Promise<Row[]>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */

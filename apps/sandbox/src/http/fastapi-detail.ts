@@ -1,4 +1,4 @@
-import type { SchemaIssue } from "@mca/validation";
+import type { SchemaIssue } from "@mca/spec";
 import type { ErrorDetail } from "./errors.js";
 
 const quoteList = (values: unknown[]) => {

@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import {
+  isObject,
   type Json,
   type JsonObject,
+  nonNullBranch,
   type Operation,
   type Parameter,
   resolveRef,
   type SpecValidator,
-} from "@mca/validation";
+} from "@mca/spec";
 import { type ErrorDetail, HttpError } from "./errors.js";
 import { toFastApiDetail } from "./fastapi-detail.js";
 
@@ -27,13 +29,6 @@ export interface ValidatedRequest {
 const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
 const FALSE = new Set(["false", "0", "no", "off", "f", "n"]);
 
-/** The schema a present value must meet: the non-null branch of `T | null`. */
-function valueSchema(document: JsonObject, schema: JsonObject): JsonObject {
-  if (!Array.isArray(schema.anyOf)) return schema;
-  const branches = schema.anyOf.map((branch) => resolveRef(document, branch));
-  return branches.find((branch) => branch.type !== "null") ?? schema;
-}
-
 /** Reads text the way FastAPI (pydantic in lax mode) reads a parameter; text it cannot read stays text and fails validation. */
 function coerce(text: string, schema: JsonObject): Json {
   switch (schema.type) {
@@ -48,10 +43,28 @@ function coerce(text: string, schema: JsonObject): Json {
   }
 }
 
+/**
+ * The value with every `format: uuid` string in lower case: ids are case-insensitive, and this is the one place
+ * they get their canonical form, so comparisons, the self-connection rule and the header checks agree with the
+ * database.
+ */
+function canonicalIds(document: JsonObject, node: Json | undefined, value: Json): Json {
+  const schema = nonNullBranch(document, resolveRef(document, node)).schema;
+  if (typeof value === "string") return schema.format === "uuid" ? value.toLowerCase() : value;
+  if (Array.isArray(value)) return value.map((item) => canonicalIds(document, schema.items, item));
+  if (isObject(value) && isObject(schema.properties)) {
+    const properties = schema.properties;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, canonicalIds(document, properties[key], item)]),
+    );
+  }
+  return value;
+}
+
 /** Validates path, query, headers and JSON body against the operation; throws one 422 with every problem. */
 export function createRequestValidator(document: JsonObject, validator: SpecValidator) {
   function readParameter(parameter: Parameter, raw: RawRequest): Json | undefined {
-    const schema = valueSchema(document, parameter.schema);
+    const schema = nonNullBranch(document, parameter.schema).schema;
     if (parameter.in === "query") {
       const values = raw.searchParams.getAll(parameter.name);
       if (values.length === 0) return undefined;
@@ -77,9 +90,13 @@ export function createRequestValidator(document: JsonObject, validator: SpecVali
         continue;
       }
       const issues = validator.validate(parameter.schemaPointer, value);
-      if (issues.length > 0) problems.push(...toFastApiDetail([parameter.in, parameter.name], issues));
-      else if (parameter.in === "header") result.headers[parameter.name] = String(value);
-      else result[parameter.in][parameter.name] = value;
+      if (issues.length > 0) {
+        problems.push(...toFastApiDetail([parameter.in, parameter.name], issues));
+        continue;
+      }
+      const canonical = canonicalIds(document, parameter.schema, value);
+      if (parameter.in === "header") result.headers[parameter.name] = String(canonical);
+      else result[parameter.in][parameter.name] = canonical;
     }
     if (operation.requestBody) {
       if (raw.bodyText.trim() === "") {
@@ -90,7 +107,7 @@ export function createRequestValidator(document: JsonObject, validator: SpecVali
           const body = JSON.parse(raw.bodyText) as Json;
           const issues = validator.validate(operation.requestBody.schemaPointer, body);
           if (issues.length > 0) problems.push(...toFastApiDetail(["body"], issues));
-          else result.body = body;
+          else result.body = canonicalIds(document, operation.requestBody.schema, body);
         } catch (error) {
           problems.push({
             loc: ["body", 0],

@@ -1,13 +1,16 @@
 import type { Database } from "../db/database.js";
 import { type ErrorDetail, HttpError } from "../http/errors.js";
-import { createOrganization, type Identity } from "../store/organizations.js";
+import { createOrganization, type OrganizationCredentials } from "../store/organizations.js";
 
 /** Sandbox-only, outside the API's paths: creates an organization with an API client, for tests. */
 export const ADMIN_ORGANIZATIONS_PATH = "/_sandbox/organizations";
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-export async function createOrganizationRoute(db: Database, bodyText: string): Promise<Identity> {
+export async function createOrganizationRoute(
+  db: Database,
+  bodyText: string,
+): Promise<OrganizationCredentials> {
   let body: Record<string, unknown>;
   try {
     body = (bodyText.trim() ? JSON.parse(bodyText) : {}) as Record<string, unknown>;

@@ -1,14 +1,24 @@
+import { MAX_API_EPOCH_MS, parseApiDateTime } from "@mca/spec";
 import { notFound, unprocessable } from "../http/errors.js";
 import { createInvitation } from "../store/invitations.js";
 import { findOrganization } from "../store/organizations.js";
-import type { Handler } from "./context.js";
+import type { Handler } from "./handler.js";
 
-export const createGuestInvitation: Handler = async ({ db, request, organizationId, now }) => {
-  const body = request.body as { email: string; expired_at: string; parent_organization_id?: string | null };
-  // an offset-less timestamp is UTC (openapi/PROVENANCE.md, "Timestamps")
-  const expiredAt = new Date(
-    /Z|[+-]\d\d:?\d\d$/i.test(body.expired_at) ? body.expired_at : `${body.expired_at}Z`,
-  );
+export const createGuestInvitation: Handler<"createGuestInvitation"> = async ({
+  db,
+  request,
+  organizationId,
+  now,
+}) => {
+  const { body } = request;
+  // validated as the API's date-time already; an offset-less timestamp is UTC (openapi/PROVENANCE.md)
+  const expiredAt = new Date(parseApiDateTime(body.expired_at)?.epochMs ?? Number.NaN);
+  if (!(expiredAt.getTime() <= MAX_API_EPOCH_MS))
+    throw unprocessable(
+      ["body", "expired_at"],
+      "Datetime must be before year 10000 in UTC",
+      "datetime_too_large",
+    );
   if (!(expiredAt.getTime() > now.getTime())) {
     throw unprocessable(
       ["body", "expired_at"],

@@ -7,7 +7,7 @@ import {
   markAccepted,
 } from "../store/invitations.js";
 import { findOrganization } from "../store/organizations.js";
-import type { Handler } from "./context.js";
+import type { Handler } from "./handler.js";
 
 const ALREADY_CONNECTED = () =>
   conflict("The guest organization is already connected to this host organization", "already_connected");
@@ -27,11 +27,13 @@ function tokenProblem(
   return undefined;
 }
 
-export const createHostConnection: Handler = async ({ db, request, organizationId: guestId, now }) => {
-  const { host_organization_id: hostId, invitation_token: token } = request.body as {
-    host_organization_id: string;
-    invitation_token?: string | null;
-  };
+export const createHostConnection: Handler<"createHostConnection"> = async ({
+  db,
+  request,
+  organizationId: guestId,
+  now,
+}) => {
+  const { host_organization_id: hostId, invitation_token: token } = request.body;
   if (hostId === guestId)
     throw unprocessable(
       ["body", "host_organization_id"],
@@ -73,5 +75,7 @@ export const createHostConnection: Handler = async ({ db, request, organizationI
       throw ALREADY_CONNECTED();
     await markAccepted(tx, accepted.id, acceptedBy, now);
   });
-  return findHostConnection(db, guestId, hostId);
+  const connection = await findHostConnection(db, guestId, hostId);
+  if (!connection) throw new Error("the connection committed a moment ago cannot be read back");
+  return connection;
 };

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { HttpError } from "../http/errors.js";
 import { findApiClient } from "../store/organizations.js";
-import type { Handler } from "./context.js";
+import type { Handler } from "./handler.js";
 
 // the errors guide's own example body for failed client authentication
 const FAILED = new HttpError(401, [
@@ -19,11 +19,8 @@ function sameSecret(given: string, stored: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const createToken: Handler = async ({ db, request, issueToken }) => {
-  const { client_id: clientId, client_secret: clientSecret } = request.body as {
-    client_id: string;
-    client_secret: string;
-  };
+export const createToken: Handler<"createToken"> = async ({ db, request, issueToken }) => {
+  const { client_id: clientId, client_secret: clientSecret } = request.body;
   const client = await findApiClient(db, clientId);
   if (!client || !sameSecret(clientSecret, client.client_secret)) throw FAILED;
   return issueToken(clientId, client.organization_id);

@@ -1,11 +1,20 @@
 import { notFound } from "../http/errors.js";
 import { setArchived } from "../store/connections.js";
-import type { Handler } from "./context.js";
+import type { Handler } from "./handler.js";
 
-export const updateGuestConnection: Handler = async ({ db, request, organizationId, now }) => {
-  const guestId = String(request.path.guest_org_id);
-  const { archived } = request.body as { archived: boolean };
-  const connection = await setArchived(db, organizationId, guestId, archived, now);
+export const updateGuestConnection: Handler<"updateGuestConnection"> = async ({
+  db,
+  request,
+  organizationId,
+  now,
+}) => {
+  const connection = await setArchived(
+    db,
+    organizationId,
+    request.path.guest_org_id,
+    request.body.archived,
+    now,
+  );
   if (!connection)
     throw notFound(["path", "guest_org_id"], "Guest connection not found", "connection_not_found");
   return connection;

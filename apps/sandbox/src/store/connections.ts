@@ -1,4 +1,13 @@
+import type {
+  GuestConnection,
+  HostConnection,
+  HostConnectionList,
+  HostConnectionOrderField,
+  HostConnectionSearchField,
+  ListHostConnectionsQuery,
+} from "@mca/types";
 import type { Database, Queryable } from "../db/database.js";
+import { RawJson } from "../http/raw-json.js";
 import { withIsoTimes } from "./rows.js";
 
 const HOST_TIMES = ["created_at", "updated_at", "archived_at", "active_action_updated_at"];
@@ -19,56 +28,53 @@ const HOST_CONNECTION_JSON_COLUMNS = `
   c.status, c.archived, ${utc("c.created_at", "created_at")}, ${utc("c.updated_at", "updated_at")},
   ${utc("c.archived_at", "archived_at")}, c.active_action_type, ${utc("c.active_action_updated_at", "active_action_updated_at")}`;
 
-/** Sort and search columns come from the spec's enums; this map is the only way they reach the SQL. */
-const COLUMNS: Record<string, string> = {
+/** Sort and search columns are keyed by the spec's enums; these maps are the only way they reach the SQL. */
+const SEARCH_COLUMNS: Record<HostConnectionSearchField, string> = {
   host_name: "h.name",
   host_email: "h.email",
   owner_email: "h.owner_email",
+};
+const ORDER_COLUMNS: Record<HostConnectionOrderField, string> = {
+  ...SEARCH_COLUMNS,
   created_at: "c.created_at",
   updated_at: "c.updated_at",
   archived_at: "c.archived_at",
   active_action_updated_at: "c.active_action_updated_at",
 };
 
-export interface HostConnectionFilters {
-  statuses: string[];
-  archived?: boolean | null;
-  activeActionTypes?: string[] | null;
-  searchField: string;
-  searchText?: string | null;
-  orderBy: string;
-  orderDir: "asc" | "desc";
-  limit: number;
-  offset: number;
-}
+/** The list query with its defaults applied. */
+export type HostConnectionFilters = Required<
+  Pick<ListHostConnectionsQuery, "statuses" | "search_field" | "order_by" | "order_dir" | "limit" | "offset">
+> &
+  Pick<ListHostConnectionsQuery, "archived" | "active_action_types" | "search_text">;
 
 export async function findHostConnection(
   db: Queryable,
   guestId: string,
   hostId: string,
-): Promise<Record<string, unknown> | undefined> {
+): Promise<HostConnection | undefined> {
   const [row] = await db.query(
     `SELECT ${HOST_CONNECTION_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
      WHERE c.guest_organization_id = $1 AND c.host_organization_id = $2`,
     [guestId, hostId],
   );
-  return row ? withIsoTimes(row, HOST_TIMES) : undefined;
+  return row ? withIsoTimes<HostConnection>(row, HOST_TIMES) : undefined;
 }
 
 /**
  * One page of the guest's host connections and the total, in one round trip. PostgreSQL builds the response
  * body itself (json_agg), so no row is parsed and re-serialised in Node: the text goes out as it comes in.
  */
-export async function listHostConnectionsJson(
+export async function listHostConnectionsPage(
   db: Database,
   guestId: string,
   filters: HostConnectionFilters,
-): Promise<string> {
+): Promise<RawJson<HostConnectionList>> {
   const where = `c.guest_organization_id = $1 AND c.status = ANY($2::text[])
     AND ($3::boolean IS NULL OR c.archived = $3)
     AND ($4::text[] IS NULL OR c.active_action_type = ANY($4::text[]))
-    AND ($5::text IS NULL OR strpos(lower(${COLUMNS[filters.searchField]}), lower($5::text)) > 0)`;
-  const order = `${COLUMNS[filters.orderBy]} ${filters.orderDir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
+    AND ($5::text IS NULL OR strpos(lower(${SEARCH_COLUMNS[filters.search_field]}), lower($5::text)) > 0)`;
+  const order = `${ORDER_COLUMNS[filters.order_by]} ${filters.order_dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
   const sql = `SELECT json_build_object(
       'items', coalesce((SELECT json_agg(page) FROM (
         SELECT ${HOST_CONNECTION_JSON_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
@@ -79,18 +85,18 @@ export async function listHostConnectionsJson(
     guestId,
     filters.statuses,
     filters.archived ?? null,
-    filters.activeActionTypes ?? null,
-    filters.searchText ?? null,
+    filters.active_action_types ?? null,
+    filters.search_text ?? null,
     filters.limit,
     filters.offset,
   ];
   // one prepared statement per (search field, order) pair: the only parts that are not parameters
   const [row] = await db.read<{ body: string }>(
-    `list-${filters.searchField}-${filters.orderBy}-${filters.orderDir}`,
+    `list-${filters.search_field}-${filters.order_by}-${filters.order_dir}`,
     sql,
     params,
   );
-  return row?.body ?? '{"items":[],"total_items":0}';
+  return new RawJson(row?.body ?? '{"items":[],"total_items":0}');
 }
 
 export async function connectionExists(db: Queryable, hostId: string, guestId: string): Promise<boolean> {
@@ -122,7 +128,7 @@ export async function setArchived(
   guestId: string,
   archived: boolean,
   now: Date,
-): Promise<Record<string, unknown> | undefined> {
+): Promise<GuestConnection | undefined> {
   const [row] = await db.query(
     `WITH updated AS (
        UPDATE connections SET archived = $3,
@@ -139,5 +145,5 @@ export async function setArchived(
        LEFT JOIN organizations p ON p.id = u.parent_organization_id`,
     [hostId, guestId, archived, now],
   );
-  return row ? withIsoTimes(row, GUEST_TIMES) : undefined;
+  return row ? withIsoTimes<GuestConnection>(row, GUEST_TIMES) : undefined;
 }

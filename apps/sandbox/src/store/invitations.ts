@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { GuestInvitation } from "@mca/types";
 import type { Queryable } from "../db/database.js";
 import { withIsoTimes } from "./rows.js";
 
@@ -28,7 +29,7 @@ export async function createInvitation(
     parentOrganizationId: string | null;
   },
   now: Date,
-): Promise<Record<string, unknown>> {
+): Promise<GuestInvitation> {
   const id = randomUUID();
   await db.query(
     `INSERT INTO guest_invitations (id, host_organization_id, email, invitation_token, status, expired_at,
@@ -45,7 +46,7 @@ export async function createInvitation(
     ],
   );
   const [row] = await db.query(SELECT_INVITATION, [id, now]);
-  return withIsoTimes(row as Record<string, unknown>, TIMES);
+  return withIsoTimes<GuestInvitation>(row as Record<string, unknown>, TIMES);
 }
 
 export interface InvitationForAcceptance {

@@ -8,7 +8,7 @@ export interface Organization {
   owner_email: string;
 }
 
-export interface Identity {
+export interface OrganizationCredentials {
   organizationId: string;
   name: string;
   clientId: string;
@@ -28,7 +28,7 @@ export async function findOrganization(db: Database, id: string): Promise<Organi
 export async function createOrganization(
   db: Queryable,
   fields: { name: string; email: string; ownerEmail: string; seededRole?: "host" | "guest" },
-): Promise<Identity> {
+): Promise<OrganizationCredentials> {
   const organizationId = randomUUID();
   const clientId = `sandbox-${randomBytes(9).toString("base64url")}`;
   const clientSecret = randomBytes(24).toString("base64url");
@@ -57,7 +57,9 @@ export async function findApiClient(
 }
 
 /** The seeded host and guest (created on first start, found again on a restart with the same data). */
-export async function seedIdentities(db: Queryable): Promise<{ host: Identity; guest: Identity }> {
+export async function seedOrganizations(
+  db: Queryable,
+): Promise<{ host: OrganizationCredentials; guest: OrganizationCredentials }> {
   const read = async (role: "host" | "guest") => {
     const [row] = await db.query<{ id: string; name: string; client_id: string; client_secret: string }>(
       `SELECT o.id, o.name, c.client_id, c.client_secret FROM organizations o JOIN api_clients c ON c.organization_id = o.id

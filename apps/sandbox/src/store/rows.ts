@@ -5,11 +5,9 @@ export function iso(value: unknown): string | null {
 }
 
 /** Copies a row, turning the named timestamp columns into ISO text. */
-export function withIsoTimes<Row extends Record<string, unknown>>(
-  row: Row,
-  columns: readonly string[],
-): Record<string, unknown> {
+export function withIsoTimes<Result>(row: Record<string, unknown>, columns: readonly string[]): Result {
   const copy: Record<string, unknown> = { ...row };
   for (const column of columns) if (column in copy) copy[column] = iso(copy[column]);
-  return copy;
+  // the SELECTs name exactly the schema's columns; the tests check every answer against the schema
+  return copy as Result;
 }

@@ -1,4 +1,4 @@
-import type { Identity, Sandbox } from "../../src/index.js";
+import type { OrganizationCredentials, Sandbox } from "../../src/index.js";
 import { assertDocumentedResponse } from "./spec-responses.js";
 
 export type Body = Record<string, unknown>;
@@ -15,7 +15,7 @@ export interface Caller {
   ): Promise<{ status: number; body: Body }>;
 }
 
-export async function tokenFor(sandbox: Sandbox, identity: Identity): Promise<string> {
+export async function tokenFor(sandbox: Sandbox, identity: OrganizationCredentials): Promise<string> {
   const response = await fetch(`${sandbox.url}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -25,7 +25,7 @@ export async function tokenFor(sandbox: Sandbox, identity: Identity): Promise<st
   return body.access_token;
 }
 
-export async function callerFor(sandbox: Sandbox, identity: Identity): Promise<Caller> {
+export async function callerFor(sandbox: Sandbox, identity: OrganizationCredentials): Promise<Caller> {
   const token = await tokenFor(sandbox, identity);
   return {
     organizationId: identity.organizationId,
@@ -55,7 +55,7 @@ export async function callerFor(sandbox: Sandbox, identity: Identity): Promise<C
 export async function newOrganization(
   sandbox: Sandbox,
   fields: Record<string, string> = {},
-): Promise<Identity> {
+): Promise<OrganizationCredentials> {
   const response = await fetch(`${sandbox.url}/_sandbox/organizations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -63,7 +63,7 @@ export async function newOrganization(
   });
   if (response.status !== 201)
     throw new Error(`admin route answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as Identity;
+  return (await response.json()) as OrganizationCredentials;
 }
 
 export const inOneDay = () => new Date(Date.now() + 86_400_000).toISOString();

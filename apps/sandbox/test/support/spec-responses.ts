@@ -1,7 +1,13 @@
-import { type CheckContext, loadSpec, RESPONSE_CHECKS } from "@mca/contract-tests";
-import { createSpecValidator, type Json, listOperations, pathTemplatePattern } from "@mca/validation";
+import { type CheckContext, RESPONSE_CHECKS } from "@mca/contract-tests";
+import {
+  createSpecValidator,
+  type Json,
+  listOperations,
+  loadBundledSpec,
+  pathTemplatePattern,
+} from "@mca/spec";
 
-const document = loadSpec();
+const document = loadBundledSpec();
 const operations = listOperations(document);
 const routes = operations.map((operation) => ({ operation, ...pathTemplatePattern(operation.path) }));
 // the response checks read only the document and the validator; the rest of a run's context is unused here

@@ -1,12 +1,12 @@
-import type { ResourceContext } from "../create-client.js";
-import type { Operations } from "./operations.js";
+import type { ResourceContext } from "../resource-context.js";
+import type { Resources } from "./resources.js";
 
 export function createGuestConnections({
   raw,
   unwrap,
   callInit,
-}: ResourceContext): Operations["guestConnections"] {
-  const update: Operations["guestConnections"]["update"] = (guestOrgId, body, options) =>
+}: ResourceContext): Resources["guestConnections"] {
+  const update: Resources["guestConnections"]["update"] = (guestOrgId, body, options) =>
     unwrap(
       "PATCH /guest-connections/{guest_org_id}",
       raw.PATCH("/guest-connections/{guest_org_id}", {

@@ -1,11 +1,11 @@
-import type { ResourceContext } from "../create-client.js";
-import type { Operations } from "./operations.js";
+import type { ResourceContext } from "../resource-context.js";
+import type { Resources } from "./resources.js";
 
 export function createGuestInvitations({
   raw,
   unwrap,
   callInit,
-}: ResourceContext): Operations["guestInvitations"] {
+}: ResourceContext): Resources["guestInvitations"] {
   return {
     create: (body, options) =>
       unwrap("POST /guest-invitations", raw.POST("/guest-invitations", { body, ...callInit(options) })),

@@ -1,5 +1,5 @@
-import type { ResourceContext } from "../create-client.js";
-import type { Operations } from "./operations.js";
+import type { ResourceContext } from "../resource-context.js";
+import type { Resources } from "./resources.js";
 
 const MAX_PAGE_SIZE = 100;
 
@@ -7,8 +7,8 @@ export function createHostConnections({
   raw,
   unwrap,
   callInit,
-}: ResourceContext): Operations["hostConnections"] {
-  const list: Operations["hostConnections"]["list"] = (query, options) =>
+}: ResourceContext): Resources["hostConnections"] {
+  const list: Resources["hostConnections"]["list"] = (query, options) =>
     unwrap(
       "GET /host-connections",
       raw.GET("/host-connections", { params: { query }, ...callInit(options) }),

@@ -1,5 +1,5 @@
-import { documentedResponse } from "@mca/validation";
-import type { ResponseCheck } from "./types.js";
+import { documentedResponse } from "@mca/spec";
+import type { ResponseCheck } from "./check.js";
 
 function mediaType(contentType: string | undefined): string | undefined {
   return contentType?.split(";")[0]?.trim().toLowerCase();

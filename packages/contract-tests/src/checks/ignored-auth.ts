@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { validRequest } from "../generators/valid-request.js";
-import type { GeneratedCase, InputCheck } from "./types.js";
+import type { GeneratedCase, InputCheck } from "./check.js";
 
 /** A token no server issued: well-formed JWT shape, signature that verifies against nothing. */
 export const FORGED_TOKEN =

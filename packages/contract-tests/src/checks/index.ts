@@ -1,3 +1,4 @@
+import type { Check, ResponseCheck } from "./check.js";
 import { contentTypeConformance } from "./content-type-conformance.js";
 import { ignoredAuth } from "./ignored-auth.js";
 import { missingRequiredHeader } from "./missing-required-header.js";
@@ -8,7 +9,6 @@ import { responseHeadersConformance } from "./response-headers-conformance.js";
 import { responseSchemaConformance } from "./response-schema-conformance.js";
 import { STATEFUL_CHECKS } from "./stateful/index.js";
 import { statusCodeConformance } from "./status-code-conformance.js";
-import type { Check, ResponseCheck } from "./types.js";
 import { unsupportedMethod } from "./unsupported-method.js";
 
 export const RESPONSE_CHECKS: ResponseCheck[] = [

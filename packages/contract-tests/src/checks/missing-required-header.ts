@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedClientError } from "./documented-status.js";
-import type { InputCheck } from "./types.js";
+import type { InputCheck } from "./check.js";
+import { isDocumentedClientError } from "./documented-client-error.js";
 
 export const missingRequiredHeader: InputCheck = {
   kind: "input",

@@ -1,7 +1,7 @@
 import { invalidCases, mutationsOf } from "../generators/invalid-request.js";
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedClientError } from "./documented-status.js";
-import type { InputCheck } from "./types.js";
+import type { InputCheck } from "./check.js";
+import { isDocumentedClientError } from "./documented-client-error.js";
 
 export const negativeDataRejection: InputCheck = {
   kind: "input",

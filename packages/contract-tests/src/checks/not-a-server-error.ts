@@ -1,4 +1,4 @@
-import type { ResponseCheck } from "./types.js";
+import type { ResponseCheck } from "./check.js";
 
 export const notAServerError: ResponseCheck = {
   kind: "response",

@@ -1,6 +1,6 @@
 import { validRequest } from "../generators/valid-request.js";
-import { isDocumentedClientError } from "./documented-status.js";
-import type { InputCheck } from "./types.js";
+import type { InputCheck } from "./check.js";
+import { isDocumentedClientError } from "./documented-client-error.js";
 
 /**
  * Statuses a valid request may still get when the credentials or ids it carries mean nothing to the server

@@ -1,5 +1,5 @@
-import { documentedResponse } from "@mca/validation";
-import type { ResponseCheck } from "./types.js";
+import { documentedResponse } from "@mca/spec";
+import type { ResponseCheck } from "./check.js";
 
 export const statusCodeConformance: ResponseCheck = {
   kind: "response",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { validRequest } from "../generators/valid-request.js";
-import type { InputCheck } from "./types.js";
+import type { InputCheck } from "./check.js";
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"];
 

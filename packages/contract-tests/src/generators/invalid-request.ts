@@ -1,7 +1,7 @@
-import type { Operation } from "@mca/validation";
-import { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
+import type { Operation } from "@mca/spec";
+import { isObject, type Json, type JsonObject, nonNullBranch, resolveRef } from "@mca/spec";
 import fc from "fast-check";
-import type { GeneratedCase } from "../checks/types.js";
+import type { GeneratedCase } from "../checks/check.js";
 import type { RequestSpec } from "../http/request.js";
 
 /** One way to break a valid request, and the value that breaks it. */
@@ -14,13 +14,8 @@ export interface Mutation {
 }
 
 /** The non-null branch of `T | null`, the schema whose constraints a value must break. */
-function nonNull(document: JsonObject, node: Json | undefined): JsonObject {
-  const schema = resolveRef(document, node);
-  const branches = Array.isArray(schema.anyOf)
-    ? schema.anyOf.map((branch) => resolveRef(document, branch))
-    : [schema];
-  return branches.find((branch) => branch.type !== "null") ?? schema;
-}
+const nonNull = (document: JsonObject, node: Json | undefined): JsonObject =>
+  nonNullBranch(document, resolveRef(document, node)).schema;
 
 const WRONG_TYPE: Record<string, Json> = {
   string: 12345,

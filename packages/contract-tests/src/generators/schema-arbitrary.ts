@@ -1,4 +1,4 @@
-import { isObject, type Json, type JsonObject, resolveRef } from "@mca/validation";
+import { isObject, type Json, type JsonObject, resolveRef } from "@mca/spec";
 import fc from "fast-check";
 
 export interface ArbitraryOptions {
@@ -29,7 +29,21 @@ const DATE_TIME = fc
   )
   .map(([date, withOffset]) => (withOffset ? date.toISOString() : date.toISOString().replace("Z", "")));
 
+/** A schema this generator cannot produce values for: refused, never answered with a value that may be invalid. */
+export class UnsupportedSchemaError extends Error {
+  override readonly name = "UnsupportedSchemaError";
+  constructor(schema: JsonObject, why: string) {
+    super(`cannot generate values for ${JSON.stringify(schema).slice(0, 200)}: ${why}`);
+  }
+}
+
+const FORMATS = new Set(["uuid", "email", "date-time", "password"]);
+
 function stringArbitrary(schema: JsonObject): fc.Arbitrary<string> {
+  if (typeof schema.format === "string" && !FORMATS.has(schema.format))
+    throw new UnsupportedSchemaError(schema, `format "${schema.format}" is not supported`);
+  if (typeof schema.pattern === "string")
+    throw new UnsupportedSchemaError(schema, "pattern is not supported");
   const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
   const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : minLength + 40;
   const fits = (value: string) => value.length >= minLength && value.length <= maxLength;
@@ -73,6 +87,12 @@ export function schemaArbitrary(
       .filter((branch) => !(options.noNull && branch.type === "null"));
     return fc.oneof(...branches.map((branch) => schemaArbitrary(document, branch, options)));
   }
+  if (Array.isArray(schema.type))
+    return fc.oneof(
+      ...schema.type
+        .filter((type) => !(options.noNull && type === "null"))
+        .map((type) => schemaArbitrary(document, { ...schema, type }, options)),
+    );
   switch (schema.type) {
     case "null":
       return fc.constant(null);
@@ -103,6 +123,6 @@ export function schemaArbitrary(
       return fc.record(model, { requiredKeys: required }) as fc.Arbitrary<Json>;
     }
     default:
-      return fc.constant(null);
+      throw new UnsupportedSchemaError(schema, `type ${JSON.stringify(schema.type)} is not supported`);
   }
 }

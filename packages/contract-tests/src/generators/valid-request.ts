@@ -1,16 +1,14 @@
-import type { Json, JsonObject, Operation, Parameter } from "@mca/validation";
+import type { Json, JsonObject, Operation, Parameter } from "@mca/spec";
+import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import fc from "fast-check";
-import type { Identity } from "../checks/types.js";
+import type { Caller } from "../checks/check.js";
 import type { RequestSpec } from "../http/request.js";
 import { schemaArbitrary } from "./schema-arbitrary.js";
-
-export const REQUESTER_HEADER = "Requester-Organization-ID";
-export const TARGET_HEADER = "Target-Organization-ID";
 
 /** The headers that say who is calling: the bearer token and, where the operation takes them, the org headers. */
 export function identityHeaders(
   operation: Operation,
-  identity: Identity,
+  identity: Caller,
   target = identity.organizationId,
 ): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -18,8 +16,9 @@ export function identityHeaders(
   const names = new Set(
     operation.parameters.filter((parameter) => parameter.in === "header").map((parameter) => parameter.name),
   );
-  if (names.has(REQUESTER_HEADER)) headers[REQUESTER_HEADER] = identity.organizationId;
-  if (names.has(TARGET_HEADER)) headers[TARGET_HEADER] = target;
+  if (names.has(REQUESTER_ORGANIZATION_HEADER))
+    headers[REQUESTER_ORGANIZATION_HEADER] = identity.organizationId;
+  if (names.has(TARGET_ORGANIZATION_HEADER)) headers[TARGET_ORGANIZATION_HEADER] = target;
   return headers;
 }
 
@@ -36,7 +35,7 @@ function parameterArbitrary(document: JsonObject, parameter: Parameter): fc.Arbi
 export function validRequest(
   document: JsonObject,
   operation: Operation,
-  identity: Identity,
+  identity: Caller,
 ): fc.Arbitrary<RequestSpec> {
   const fixedHeaders = identityHeaders(operation, identity);
   const byLocation = (location: Parameter["in"]) =>

@@ -1,4 +1,4 @@
-import type { Json } from "@mca/validation";
+import type { Json } from "@mca/spec";
 
 /** A request as the checks build it, before it is turned into HTTP. */
 export interface RequestSpec {

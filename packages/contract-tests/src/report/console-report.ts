@@ -1,5 +1,5 @@
 import { toCurl } from "../http/curl.js";
-import type { Outcome, RunResult } from "../runner.js";
+import type { Outcome, RunResult } from "../run-checks.js";
 
 const MAX_BODY = 600;
 

@@ -1,4 +1,4 @@
-import type { RunResult } from "../runner.js";
+import type { RunResult } from "../run-checks.js";
 
 const escapeXml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");

@@ -1,11 +1,14 @@
-import type { JsonObject } from "@mca/validation";
-import { createSpecValidator, listOperations } from "@mca/validation";
-import type { CheckContext } from "../../src/checks/types.js";
-import { loadSpec } from "../../src/spec/load-spec.js";
+import type { JsonObject } from "@mca/spec";
+import { createSpecValidator, listOperations, loadBundledSpec } from "@mca/spec";
+import type { CheckContext } from "../../src/checks/check.js";
 
 export const ORG = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 
-export function contextFor(baseUrl: string, document: JsonObject = loadSpec(), runs = 5): CheckContext {
+export function contextFor(
+  baseUrl: string,
+  document: JsonObject = loadBundledSpec(),
+  runs = 5,
+): CheckContext {
   const identity = { organizationId: ORG, token: "test-token" };
   return {
     baseUrl,

@@ -1,4 +1,5 @@
-import type { StatefulCheck } from "../types.js";
+import { parseApiDateTime } from "@mca/spec";
+import type { StatefulCheck } from "../check.js";
 import { assertThat, expectStatus, flow, requestAs } from "./flow-requests.js";
 
 /** `archived: true` sets `archived_at`, `false` clears it, the state sticks, and `updated_at` never goes back. */
@@ -37,8 +38,8 @@ export const archiveRoundtrip: StatefulCheck = {
         unarchived.archived_at === null || unarchived.archived_at === undefined,
         "after archived: false, archived_at is cleared",
       );
-      const times = [archived.updated_at, again.updated_at, unarchived.updated_at].map((value) =>
-        Date.parse(`${String(value)}${/Z|[+-]\d\d:\d\d$/.test(String(value)) ? "" : "Z"}`),
+      const times = [archived.updated_at, again.updated_at, unarchived.updated_at].map(
+        (value) => parseApiDateTime(String(value))?.epochMs ?? Number.NaN,
       );
       assertThat(
         times.every((time, index) => index === 0 || time >= (times[index - 1] as number)),

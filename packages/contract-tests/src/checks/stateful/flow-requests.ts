@@ -1,12 +1,12 @@
-import type { Json } from "@mca/validation";
+import type { Json } from "@mca/spec";
 import { identityHeaders } from "../../generators/valid-request.js";
 import type { RequestSpec } from "../../http/request.js";
-import type { CheckContext, Identity } from "../types.js";
+import type { Caller, CheckContext } from "../check.js";
 
 /** A request to `operationId` as `identity` would send it (Self scenario unless `target` says otherwise). */
 export function requestAs(
   context: CheckContext,
-  identity: Identity,
+  identity: Caller,
   operationId: string,
   parts: {
     pathParams?: Record<string, string>;

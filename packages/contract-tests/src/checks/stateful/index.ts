@@ -1,4 +1,4 @@
-import type { StatefulCheck } from "../types.js";
+import type { StatefulCheck } from "../check.js";
 import { archiveRoundtrip } from "./archive-roundtrip.js";
 import { invitationFlow } from "./invitation-flow.js";
 import { listSemantics } from "./list-semantics.js";

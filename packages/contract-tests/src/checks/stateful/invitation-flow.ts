@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { StatefulCheck } from "../types.js";
+import type { StatefulCheck } from "../check.js";
 import { assertThat, expectStatus, flow, inOneDay, requestAs } from "./flow-requests.js";
 
 /**

@@ -1,6 +1,6 @@
-import type { Json } from "@mca/validation";
+import { type Json, parseApiDateTime } from "@mca/spec";
 import fc from "fast-check";
-import type { StatefulCheck } from "../types.js";
+import type { StatefulCheck } from "../check.js";
 import { assertThat, type Call, expectStatus, flow, requestAs } from "./flow-requests.js";
 
 type Item = Record<string, Json>;
@@ -17,7 +17,7 @@ type Query = {
 };
 
 const TIME_FIELDS = new Set(["created_at", "updated_at", "archived_at", "active_action_updated_at"]);
-const asTime = (value: string) => Date.parse(/Z|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`);
+const asTime = (value: string) => parseApiDateTime(value)?.epochMs ?? Number.NaN;
 
 /**
  * Is `values` sorted? The docs name no collation, so text counts as sorted under any of the orders a

@@ -1,13 +1,13 @@
 import type { Ajv, Format } from "ajv";
 import ajvFormats from "ajv-formats";
-import { fullFormats } from "ajv-formats/dist/formats.js";
+import { parseApiDateTime } from "./date-time.js";
+import { API_UUID } from "./uuid.js";
 
-/**
- * The API is a FastAPI service: it emits and accepts timestamps without a UTC offset
- * (`2025-12-12T10:30:00.123456`, read as UTC) as well as with one. Strict RFC 3339 `date-time`
- * would reject the docs' own examples, so `date-time` here is ISO 8601 with an optional offset.
- */
-export const API_DATE_TIME: Format = fullFormats["iso-date-time"];
+/** `date-time` as the API (pydantic 2) reads it: see parseApiDateTime. */
+export const API_DATE_TIME: Format = {
+  type: "string",
+  validate: (text: string) => parseApiDateTime(text) !== undefined,
+};
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object, whose `default` is the plugin.
 const addFormats = ajvFormats.default;
@@ -15,6 +15,7 @@ const addFormats = ajvFormats.default;
 export function addApiFormats(ajv: Ajv): Ajv {
   addFormats(ajv, { mode: "full" });
   ajv.addFormat("date-time", API_DATE_TIME);
+  ajv.addFormat("uuid", { type: "string", validate: API_UUID });
   // OpenAPI's `password` format is a UI hint with no constraint on the value.
   ajv.addFormat("password", true);
   return ajv;

@@ -1,6 +1,14 @@
+export {
+  BUNDLED_SPEC_JSON_PATH,
+  BUNDLED_SPEC_YAML_PATH,
+  loadBundledSpec,
+  SpecLoadError,
+} from "./bundled-spec.js";
+export { type ApiDateTime, MAX_API_EPOCH_MS, parseApiDateTime } from "./date-time.js";
 export { API_DATE_TIME, addApiFormats } from "./formats.js";
 export { atPointer, isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
+export { nonNullBranch } from "./nullable.js";
 export { responseSchemaPointer } from "./operation-pointers.js";
 export {
   type DocumentedResponse,
@@ -17,3 +25,4 @@ export {
   type SpecValidator,
   validateAgainstSchema,
 } from "./spec-validator.js";
+export { API_UUID, canonicalUuid } from "./uuid.js";

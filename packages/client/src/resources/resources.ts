@@ -10,7 +10,7 @@ import type {
   TokenRequest,
   TokenResponse,
 } from "@mca/types";
-import type { CallOptions } from "../create-client.js";
+import type { CallOptions } from "../resource-context.js";
 
 /** `listAll` walks the pages itself: it takes the filters and a page size instead of `limit`/`offset`. */
 export type ListAllHostConnectionsQuery = Omit<ListHostConnectionsQuery, "limit" | "offset"> & {
@@ -18,7 +18,7 @@ export type ListAllHostConnectionsQuery = Omit<ListHostConnectionsQuery, "limit"
   pageSize?: number;
 };
 
-export interface Operations {
+export interface Resources {
   oauth: {
     /** `POST /oauth2/token` */
     createToken(body: TokenRequest, options?: CallOptions): Promise<TokenResponse>;

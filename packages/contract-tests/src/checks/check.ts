@@ -1,9 +1,9 @@
-import type { JsonObject, Operation, SpecValidator } from "@mca/validation";
+import type { JsonObject, Operation, SpecValidator } from "@mca/spec";
 import type fc from "fast-check";
 import type { RequestSpec, ResponseRecord } from "../http/request.js";
 
 /** Who the suite calls as: a bearer token and the organization it belongs to. */
-export interface Identity {
+export interface Caller {
   organizationId: string;
   token: string;
 }
@@ -14,9 +14,9 @@ export interface CheckContext {
   validator: SpecValidator;
   operations: Operation[];
   /** The identity stateless checks call as; stateful ones use `host` and `guest`. */
-  identity: Identity;
-  host: Identity;
-  guest: Identity;
+  identity: Caller;
+  host: Caller;
+  guest: Caller;
   runs: number;
   seed: number;
   timeoutMs: number;

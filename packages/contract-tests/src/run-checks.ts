@@ -1,4 +1,4 @@
-import type { Operation } from "@mca/validation";
+import type { Operation } from "@mca/spec";
 import fc from "fast-check";
 import type {
   Check,
@@ -8,7 +8,7 @@ import type {
   InputCheck,
   ResponseCheck,
   StatefulCheck,
-} from "./checks/types.js";
+} from "./checks/check.js";
 import { type RequestSpec, send } from "./http/request.js";
 
 /** One failure, with everything needed to reproduce it. */
