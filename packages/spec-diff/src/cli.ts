@@ -2,8 +2,9 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { writeChangeset } from "./changeset.js";
+import { DiffConfigError } from "./diff-config-error.js";
 import { humanReport, jsonReport, markdownReport } from "./report.js";
-import { DiffConfigError, runDiff } from "./run-diff.js";
+import { runDiff } from "./run-diff.js";
 
 const USAGE = `Usage: mca-spec-diff [--base <git-ref>] [--format human|markdown|json] [--markdown <file>] [--json <file>] [--write-changeset]
   Compares openapi/dist/openapi.json at <git-ref> (default: the merge base with main, or the previous commit)
@@ -30,7 +31,10 @@ try {
   const format = formats[values.format as keyof typeof formats];
   if (!format) throw new DiffConfigError(`--format must be human, markdown or json, got "${values.format}"`);
   const report = runDiff(process.cwd(), values.base);
-  if (!report.base) process.stderr.write("mca-spec-diff: no earlier commit to compare with\n");
+  if (report.skipped)
+    process.stderr.write(
+      `mca-spec-diff: not judged: the spec did not exist at ${report.base ?? "the base (this is the first commit)"}\n`,
+    );
   process.stdout.write(`${format(report)}\n`);
   if (values.markdown) writeFileSync(values.markdown, markdownReport(report));
   if (values.json) writeFileSync(values.json, jsonReport(report));

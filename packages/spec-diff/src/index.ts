@@ -1,7 +1,10 @@
 export { API_PACKAGE, hasMajorChangeset } from "./acknowledgement.js";
 export type { Change } from "./change.js";
 export { type Bump, bumpFor, PUBLISHED_PACKAGES, writeChangeset } from "./changeset.js";
+export { DiffConfigError } from "./diff-config-error.js";
+export { oasdiffBinary, oasdiffVersion } from "./oasdiff-binary.js";
+export { type OasdiffChange, oasdiffChangelog } from "./oasdiff-changelog.js";
 export { type DiffReport, humanReport, jsonReport, markdownReport } from "./report.js";
-export { DiffConfigError, runDiff } from "./run-diff.js";
-export { type Direction, diffSchemas } from "./schema-diff.js";
-export { diffSpecs, majorVersion } from "./spec-diff.js";
+export { runDiff } from "./run-diff.js";
+export { classify, diffSpecs, majorVersion } from "./spec-diff.js";
+export { LEVELS, verdictFor, WARN_VERDICTS } from "./verdicts.js";

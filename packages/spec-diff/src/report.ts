@@ -6,12 +6,15 @@ export interface DiffReport {
   acknowledged: boolean;
   baseVersion?: string;
   headVersion?: string;
+  /** True when there was nothing to compare with: the spec did not exist at the base. */
+  skipped?: boolean;
 }
 
 const line = (change: Change) =>
   `${change.operation} — ${change.location}: ${change.message} [${change.rule}]`;
 
 export function humanReport(report: DiffReport): string {
+  if (report.skipped) return "spec:diff: not judged: no spec at the base to compare with";
   const lines = [
     `spec:diff: ${report.breaking.length} breaking, ${report.compatible.length} compatible change(s)`,
   ];

@@ -2,29 +2,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type JsonObject, resolveRef } from "@mca/spec";
 import { hasMajorChangeset } from "./acknowledgement.js";
-import { BUNDLE_PATH, bundleAt, defaultBase, refExists, repositoryRoot } from "./git.js";
+import { DiffConfigError } from "./diff-config-error.js";
+import { BUNDLE_PATH, bundleAt, defaultBase, repositoryRoot } from "./git.js";
 import type { DiffReport } from "./report.js";
 import { diffSpecs, majorVersion } from "./spec-diff.js";
-
-export class DiffConfigError extends Error {
-  override readonly name = "DiffConfigError";
-}
 
 /** Compares the committed bundle at `base` (default: see defaultBase) with the working tree's bundle. */
 export function runDiff(cwd: string, base?: string): DiffReport & { base: string | undefined; root: string } {
   const root = repositoryRoot(cwd);
-  if (!root) throw new DiffConfigError("not inside a git repository");
   const ref = base ?? defaultBase(root);
-  if (base !== undefined && !refExists(root, base))
-    throw new DiffConfigError(`--base ${base}: no such commit`);
   let head: JsonObject;
   try {
     head = JSON.parse(readFileSync(join(root, BUNDLE_PATH), "utf8")) as JsonObject;
-  } catch {
-    throw new DiffConfigError(`${BUNDLE_PATH} is missing: run pnpm bundle first`);
+  } catch (error) {
+    throw new DiffConfigError(
+      `${BUNDLE_PATH} is missing or not JSON (run pnpm bundle): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const before = ref ? bundleAt(root, ref) : undefined;
-  if (!before) return { base: ref, root, breaking: [], compatible: [], acknowledged: true };
+  if (!before) return { base: ref, root, breaking: [], compatible: [], acknowledged: true, skipped: true };
   const changes = diffSpecs(before, head);
   const version = (document: JsonObject) => String(resolveRef(document, document.info).version ?? "");
   const majorBump = (majorVersion(head) ?? 0) > (majorVersion(before) ?? 0);
@@ -36,5 +32,6 @@ export function runDiff(cwd: string, base?: string): DiffReport & { base: string
     acknowledged: majorBump || hasMajorChangeset(root),
     baseVersion: version(before),
     headVersion: version(head),
+    skipped: false,
   };
 }

