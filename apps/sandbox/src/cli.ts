@@ -53,7 +53,7 @@ const asContractIdentity = (identity: OrganizationCredentials) => ({
 if (values["identities-out"]) {
   writeFileSync(
     values["identities-out"],
-    `${JSON.stringify({ host: asContractIdentity(sandbox.host), guest: asContractIdentity(sandbox.guest) }, null, 2)}\n`,
+    `${JSON.stringify({ hosts: sandbox.hosts.map(asContractIdentity), guests: sandbox.guests.map(asContractIdentity) }, null, 2)}\n`,
   );
 }
 const storage = process.env.DATABASE_URL
@@ -70,7 +70,9 @@ process.stdout.write(
     describe("guest", sandbox.guest),
     `Get a token: curl -s -X POST ${sandbox.url}/oauth2/token -H 'Content-Type: application/json' -d '{"client_id":"${sandbox.host.clientId}","client_secret":"${sandbox.host.clientSecret}"}'`,
     ...(values["identities-out"]
-      ? [`Identities written to ${values["identities-out"]} (mca-contract --identities)`]
+      ? [
+          `Identities of ${sandbox.hosts.length} hosts and ${sandbox.guests.length} guests written to ${values["identities-out"]} (mca-contract --identities)`,
+        ]
       : []),
     "Ctrl-C stops the sandbox.",
   ].join("\n")}\n`,

@@ -29,8 +29,12 @@ export interface SandboxOptions extends DatabaseOptions {
 
 export interface Sandbox {
   url: string;
+  /** The first seeded host and guest. */
   host: OrganizationCredentials;
   guest: OrganizationCredentials;
+  /** Every seeded host (4) and guest (2), for suites that need several test organizations. */
+  hosts: OrganizationCredentials[];
+  guests: OrganizationCredentials[];
   db: Database;
   stop(): Promise<void>;
 }
@@ -51,7 +55,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tokens = createTokenIssuer(options.tokenLifetimeSeconds ?? 3600, now);
 
   const db = await openDatabase(options);
-  const { host, guest } = await seedOrganizations(db);
+  const { hosts, guests } = await seedOrganizations(db);
+  const [host, guest] = [hosts[0], guests[0]] as [OrganizationCredentials, OrganizationCredentials];
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://sandbox");
@@ -113,6 +118,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${options.host ?? "127.0.0.1"}:${address.port}`,
     host,
     guest,
+    hosts,
+    guests,
     db,
     stop: async () => {
       server.closeAllConnections();

@@ -48,10 +48,12 @@ describe("with --data-dir, a kill -9 and a restart lose no acknowledged write", 
     const identitiesFile = join(dataDir, "..", `ids-${port}.json`);
     const first = await startCli(port, identitiesFile);
     const url = `http://127.0.0.1:${port}`;
-    const ids = JSON.parse(readFileSync(identitiesFile, "utf8")) as Record<
-      "host" | "guest",
-      { organizationId: string; clientId: string; clientSecret: string }
+    type Credentials = { organizationId: string; clientId: string; clientSecret: string };
+    const written = JSON.parse(readFileSync(identitiesFile, "utf8")) as Record<
+      "hosts" | "guests",
+      Credentials[]
     >;
+    const ids = { host: written.hosts[0] as Credentials, guest: written.guests[0] as Credentials };
     const headersFor = async (who: "host" | "guest") => ({
       authorization: `Bearer ${await token(url, ids[who])}`,
       "requester-organization-id": ids[who].organizationId,
@@ -78,8 +80,7 @@ describe("with --data-dir, a kill -9 and a restart lose no acknowledged write", 
     await new Promise((resolve) => first.once("exit", resolve));
 
     await startCli(port, identitiesFile);
-    const again = JSON.parse(readFileSync(identitiesFile, "utf8")) as typeof ids;
-    expect(again).toEqual(ids);
+    expect(JSON.parse(readFileSync(identitiesFile, "utf8"))).toEqual(written);
     const read = await fetch(`${url}/host-connections/${ids.host.organizationId}`, {
       headers: await headersFor("guest"),
     });

@@ -1,43 +1,35 @@
-import type { CheckContext, StatefulCheck } from "@mca/contract-tests";
+import type { Caller, CheckContext, StatefulCheck } from "@mca/contract-tests";
 import { allChecks, runChecks } from "@mca/contract-tests";
-import { type Breakage, startBreakingProxy } from "@mca/contract-tests/testing";
+import { type Breakage, type ProxiedRequest, startBreakingProxy } from "@mca/contract-tests/testing";
 import { createSpecValidator, listOperations, loadBundledSpec } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../src/index.js";
-import { callerFor, inOneDay, newOrganization, tokenFor } from "./support/api.js";
+import { tokenFor } from "./support/api.js";
 
 let sandbox: Sandbox;
 let context: (baseUrl: string) => CheckContext;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  const guest = await callerFor(sandbox, sandbox.guest);
-  // connections in both archived states, so that a list ignoring the archived filter shows it
-  for (const [index, archived] of [true, false, true].entries()) {
-    const host = await callerFor(sandbox, await newOrganization(sandbox, { name: `Host ${index}` }));
-    const token = (
-      await host.call("POST", "/guest-invitations", { email: "g@example.com", expired_at: inOneDay() })
-    ).body.invitation_token;
-    await guest.call("POST", "/host-connections", {
-      host_organization_id: host.organizationId,
-      invitation_token: token,
-    });
-    if (archived)
-      await host.call("PATCH", `/guest-connections/${sandbox.guest.organizationId}`, { archived: true });
-  }
+  const callers = async (organizations: Sandbox["hosts"]): Promise<Caller[]> =>
+    Promise.all(
+      organizations.map(async (organization) => ({
+        organizationId: organization.organizationId,
+        token: await tokenFor(sandbox, organization),
+      })),
+    );
+  const [hosts, guests] = await Promise.all([callers(sandbox.hosts), callers(sandbox.guests)]);
   const document = loadBundledSpec();
-  const host = { organizationId: sandbox.host.organizationId, token: await tokenFor(sandbox, sandbox.host) };
-  const guestIdentity = {
-    organizationId: sandbox.guest.organizationId,
-    token: await tokenFor(sandbox, sandbox.guest),
-  };
+  // a fresh context per run: the fixtures are built once per context, through whichever server it points at
   context = (baseUrl) => ({
     baseUrl,
     document,
     validator: createSpecValidator(document),
     operations: listOperations(document),
-    identity: host,
-    host,
-    guest: guestIdentity,
+    identity: hosts[0] as Caller,
+    host: hosts[0] as Caller,
+    guest: guests[0] as Caller,
+    hosts,
+    guests,
     runs: 25,
     seed: 5,
     timeoutMs: 10_000,
@@ -49,21 +41,36 @@ afterAll(async () => {
 
 const check = (name: string) => allChecks(true).find((candidate) => candidate.name === name) as StatefulCheck;
 const json = { "content-type": "application/json" };
-const isList = (method: string, url: string) => method === "GET" && url.startsWith("/host-connections?");
+const isList = (request: ProxiedRequest) =>
+  request.method === "GET" && request.url.startsWith("/host-connections?");
+/** The request with one query parameter rewritten (or dropped, when `to` is undefined), list requests only. */
+const rewriteQuery =
+  (pattern: RegExp, to?: string): Breakage["request"] =>
+  (request) =>
+    isList(request) ? { ...request, url: request.url.replace(pattern, to ?? "") } : request;
+const requester = (request: ProxiedRequest) => request.headers["requester-organization-id"]?.toLowerCase();
+const second = () => sandbox.guests[1]?.organizationId as string;
+const first = () => sandbox.guests[0]?.organizationId as string;
+const exclusiveHost = () => sandbox.hosts[sandbox.hosts.length - 1]?.organizationId as string;
+/** The organization a sandbox token was issued to (its `org` claim). */
+const tokenOrganization = (request: ProxiedRequest) => {
+  const payload = request.headers.authorization?.split(" ")[1]?.split(".")[1] ?? "";
+  return String((JSON.parse(Buffer.from(payload, "base64url").toString() || "{}") as { org?: string }).org);
+};
 
-const cases: Array<[string, Breakage, RegExp]> = [
+const cases: Array<[string, string, Breakage, RegExp]> = [
   [
     "invitation_flow",
+    "a list that never shows the new connection",
     {
       answer: (request) =>
-        isList(request.method, request.url)
-          ? { status: 200, headers: json, body: '{"items":[],"total_items":0}' }
-          : undefined,
+        isList(request) ? { status: 200, headers: json, body: '{"items":[],"total_items":0}' } : undefined,
     },
     /list of host connections includes the host it connected to/,
   ],
   [
     "archive_roundtrip",
+    "archived_at forgotten",
     {
       response: (response, request) =>
         request.method === "PATCH"
@@ -72,27 +79,190 @@ const cases: Array<[string, Breakage, RegExp]> = [
     },
     /after archived: true, archived_at is set/,
   ],
+  ["list_semantics", "limit ignored", { request: rewriteQuery(/limit=\d+/, "limit=100") }, /^limit: /],
+  ["list_semantics", "offset ignored", { request: rewriteQuery(/offset=\d+/, "offset=0") }, /^offset: /],
+  ["list_semantics", "order_by ignored", { request: rewriteQuery(/&?order_by=[a-z_]+/) }, /^order_by: /],
+  ["list_semantics", "order_dir ignored", { request: rewriteQuery(/&?order_dir=[a-z]+/) }, /^order_dir: /],
   [
     "list_semantics",
-    { request: (request) => ({ ...request, url: request.url.replace(/&?archived=(true|false)/, "") }) },
-    /has archived=/,
+    "search_text ignored on host_name",
+    {
+      request: (request) =>
+        isList(request) && !/search_field=(host_email|owner_email)/.test(request.url)
+          ? { ...request, url: request.url.replace(/&?search_text=[^&]*/, "") }
+          : request,
+    },
+    /^search_field=host_name: /,
+  ],
+  [
+    "list_semantics",
+    "host_email searched as owner_email",
+    { request: rewriteQuery(/search_field=host_email/, "search_field=owner_email") },
+    /^(search_field=host_email|inclusion): .*search_field=host_email/,
+  ],
+  [
+    "list_semantics",
+    "owner_email searched as host_email",
+    { request: rewriteQuery(/search_field=owner_email/, "search_field=host_email") },
+    /^(search_field=owner_email|inclusion): .*search_field=owner_email/,
+  ],
+  [
+    "list_semantics",
+    "statuses ignored",
+    { request: rewriteQuery(/statuses=disconnected/, "statuses=connected") },
+    /^statuses: /,
+  ],
+  ["list_semantics", "archived ignored", { request: rewriteQuery(/&?archived=(true|false)/) }, /^archived: /],
+  [
+    "list_semantics",
+    "active_action_types ignored",
+    { request: rewriteQuery(/&?active_action_types=[a-z_]+/g) },
+    /^active_action_types: /,
+  ],
+  [
+    "list_semantics",
+    "total_items is the page's length",
+    {
+      response: (response, request) =>
+        isList(request) && response.status === 200
+          ? {
+              ...response,
+              body: (() => {
+                const { items } = JSON.parse(response.body) as { items: unknown[] };
+                return JSON.stringify({ items, total_items: items.length });
+              })(),
+            }
+          : response,
+    },
+    /^total_items: /,
+  ],
+  [
+    "tenant_isolation",
+    "another guest's connection in the list",
+    {
+      response: (response, request) => {
+        if (!isList(request) || requester(request) !== second() || response.status !== 200) return response;
+        const body = JSON.parse(response.body) as {
+          items: Array<Record<string, unknown>>;
+          total_items: number;
+        };
+        const leaked = {
+          ...body.items[0],
+          guest_organization_id: first(),
+          host_organization_id: exclusiveHost(),
+        };
+        return {
+          ...response,
+          body: JSON.stringify({ items: [...body.items, leaked], total_items: body.total_items + 1 }),
+        };
+      },
+    },
+    /^cross-guest list: /,
+  ],
+  [
+    "tenant_isolation",
+    "another guest's connection by id",
+    {
+      answer: (request) =>
+        request.method === "GET" &&
+        request.url === `/host-connections/${exclusiveHost()}` &&
+        requester(request) === second()
+          ? { status: 200, headers: json, body: "{}" }
+          : undefined,
+    },
+    /^cross-guest by id: /,
+  ],
+  [
+    "tenant_isolation",
+    "a host archives a guest it is not connected to",
+    {
+      answer: (request) =>
+        request.method === "PATCH" &&
+        request.url === `/guest-connections/${second()}` &&
+        requester(request) === exclusiveHost()
+          ? { status: 200, headers: json, body: "{}" }
+          : undefined,
+    },
+    /^cross-host archive: /,
+  ],
+  [
+    "tenant_isolation",
+    "the headers trusted over the token",
+    {
+      request: (request) => {
+        if (!request.headers.authorization) return request;
+        const organization = tokenOrganization(request);
+        return {
+          ...request,
+          headers: {
+            ...request.headers,
+            "requester-organization-id": organization,
+            "target-organization-id": organization,
+          },
+        };
+      },
+    },
+    /^token\/header mismatch: /,
+  ],
+  [
+    "tenant_isolation",
+    "uuids compared as case-sensitive text",
+    {
+      answer: (request) =>
+        /[A-F]/.test(request.url.split("?")[0] ?? "") ||
+        /[A-F]/.test(request.headers["requester-organization-id"] ?? "")
+          ? { status: 404, headers: json, body: '{"detail":[{"loc":[],"msg":"Not found","type":"request"}]}' }
+          : undefined,
+    },
+    /^case-insensitive ids: /,
   ],
 ];
 
-describe.each(cases)("%s", (name, breakage, reason) => {
+describe.each(cases)("%s: %s", (name, _breakage, breakage, reason) => {
   it("fails against a server broken that way, for that reason", async () => {
     const proxy = await startBreakingProxy(sandbox.url, breakage);
     try {
       const { outcomes } = await runChecks(context(proxy.url), [check(name)]);
-      const mine = outcomes.find((outcome) => outcome.check === name);
-      expect(mine?.failure?.reason).toMatch(reason);
+      expect(outcomes.find((outcome) => outcome.check === name)?.failure?.reason).toMatch(reason);
     } finally {
       await proxy.stop();
     }
-  });
+  }, 60_000);
+});
 
-  it("passes against the sandbox", async () => {
-    const { outcomes } = await runChecks(context(sandbox.url), [check(name)]);
-    expect(outcomes.find((outcome) => outcome.check === name)?.failure).toBeUndefined();
-  });
+describe.each(["invitation_flow", "archive_roundtrip", "list_semantics", "tenant_isolation"])(
+  "%s",
+  (name) => {
+    it("passes against the sandbox, with every rule judged", async () => {
+      const { outcomes } = await runChecks(context(sandbox.url), [check(name)]);
+      const outcome = outcomes.find((candidate) => candidate.check === name);
+      expect(outcome?.failure).toBeUndefined();
+      expect(outcome?.notJudged).toEqual([]);
+    }, 60_000);
+  },
+);
+
+describe("refused valid timestamps", () => {
+  it("positive_data_acceptance fails on a server that refuses an expired_at with an offset other than Z", async () => {
+    const proxy = await startBreakingProxy(sandbox.url, {
+      answer: (request) =>
+        request.method === "POST" &&
+        request.url === "/guest-invitations" &&
+        /"expired_at":"[^"]*(\+|-\d\d:?\d\d")/.test(request.body)
+          ? {
+              status: 422,
+              headers: json,
+              body: '{"detail":[{"loc":["body","expired_at"],"msg":"bad","type":"datetime_parsing"}]}',
+            }
+          : undefined,
+    });
+    try {
+      const positive = allChecks(true).find((candidate) => candidate.name === "positive_data_acceptance");
+      const { outcomes } = await runChecks(context(proxy.url), positive ? [positive] : []);
+      const failure = outcomes.find((outcome) => outcome.operation === "POST /guest-invitations")?.failure;
+      expect(failure?.reason).toMatch(/422/);
+    } finally {
+      await proxy.stop();
+    }
+  }, 60_000);
 });

@@ -2,6 +2,12 @@
 import { ConfigError, parseConfig, USAGE } from "./config.js";
 import { runContract } from "./run-contract.js";
 
+// a crash is exit 2, never 1 (1 means a check failed), wherever it happens
+process.on("unhandledRejection", (error) => {
+  process.stderr.write(`mca-contract: crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+});
+
 try {
   const config = parseConfig(process.argv.slice(2), process.env);
   if (config === "help") {
@@ -10,12 +16,17 @@ try {
   }
   const run = await runContract(config, (line) => process.stderr.write(`mca-contract: ${line}\n`));
   process.stdout.write(`${run.report}\nseed ${run.seed} (re-run this exact suite with --seed ${run.seed})\n`);
-  process.exit(run.result.outcomes.some((outcome) => outcome.failure) ? 1 : 0);
+  const failed = run.result.outcomes.some((outcome) => outcome.failure);
+  if (config.requireCoverage && run.notJudged > 0)
+    process.stderr.write(
+      `mca-contract: --require-coverage: ${run.notJudged} rule(s) not judged (listed above)\n`,
+    );
+  process.exit(failed || (config.requireCoverage && run.notJudged > 0) ? 1 : 0);
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`mca-contract: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`mca-contract: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`mca-contract: crashed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);
 }

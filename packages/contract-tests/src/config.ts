@@ -22,10 +22,13 @@ export interface Config {
   timeoutMs: number;
   junit: string | undefined;
   only: string[];
+  /** Exit 1 when any check had nothing to judge for one of its rules. */
+  requireCoverage: boolean;
   /** The identity stateless checks call as. */
   identity: IdentityConfig;
-  host: IdentityConfig | undefined;
-  guest: IdentityConfig | undefined;
+  /** Test organizations for the stateful checks: hosts invite, guests accept. */
+  hosts: IdentityConfig[];
+  guests: IdentityConfig[];
 }
 
 export const USAGE = `Usage: mca-contract [options]
@@ -40,8 +43,11 @@ Options:
   --organization-id <uuid>  organization of that token (env MCA_ORGANIZATION_ID)
   --host-token <jwt>, --host-org <uuid>     the host identity of the stateful flows
   --guest-token <jwt>, --guest-org <uuid>   the guest identity of the stateful flows
-  --identities <file.json>  {"host": {"organizationId", "token" | "clientId"+"clientSecret"}, "guest": {…}}
-  --stateful                add the checks that need a server with memory (flows, list semantics)
+  --identities <file.json>  {"hosts": [{"organizationId", "token" | "clientId"+"clientSecret"}, …], "guests": […]}
+                            (the older {"host": {…}, "guest": {…}} works too, as one of each)
+  --stateful                add the checks that need a server with memory (flows, list semantics, tenant
+                            isolation); they create their own data: 4 hosts and 2 guests judge every rule
+  --require-coverage        exit 1 when a check had nothing to judge for one of its rules ("not judged")
   --seed <int>              seed for generated cases (default: random, printed)
   --runs <n>                generated cases per operation and check (default 25)
   --timeout-ms <ms>         per request (default 10000)
@@ -51,7 +57,9 @@ Options:
 
 Without credentials it sends a placeholder bearer token and a random organization id, enough for the mock and
 for any server that accepts any token.
-Exit: 0 every check passed, 1 a check failed, 2 bad configuration.`;
+Tokens never appear in the output: requests are printed with $MCA_TOKEN, $MCA_HOST_TOKEN_1, … in their place.
+Exit: 0 every check passed, 1 a check failed (or, with --require-coverage, could not judge), 2 bad
+configuration or a crash.`;
 
 const PLACEHOLDER_TOKEN = "mca-contract-placeholder-token";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,7 +90,7 @@ function identityFrom(name: string, value: unknown): IdentityConfig {
   throw new ConfigError(`${name} needs "token", or "clientId" and "clientSecret"`);
 }
 
-function readIdentities(path: string): { host?: IdentityConfig; guest?: IdentityConfig } {
+function readIdentities(path: string): { hosts: IdentityConfig[]; guests: IdentityConfig[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8"));
@@ -91,11 +99,26 @@ function readIdentities(path: string): { host?: IdentityConfig; guest?: Identity
   }
   if (typeof parsed !== "object" || parsed === null)
     throw new ConfigError(`--identities ${path}: not a JSON object`);
-  const { host, guest } = parsed as Record<string, unknown>;
-  return {
-    ...(host === undefined ? {} : { host: identityFrom("identities.host", host) }),
-    ...(guest === undefined ? {} : { guest: identityFrom("identities.guest", guest) }),
+  const file = parsed as Record<string, unknown>;
+  const listOf = (plural: "hosts" | "guests", singular: "host" | "guest"): IdentityConfig[] => {
+    const many = file[plural];
+    if (many !== undefined && !Array.isArray(many))
+      throw new ConfigError(`--identities ${path}: "${plural}" must be an array`);
+    const entries = [
+      ...(Array.isArray(many)
+        ? many.map((entry, index) => identityFrom(`identities.${plural}[${index}]`, entry))
+        : []),
+      ...(file[singular] === undefined ? [] : [identityFrom(`identities.${singular}`, file[singular])]),
+    ];
+    // the same organization listed twice would count as two test organizations: it is one
+    return entries.filter(
+      (entry, index) =>
+        entries.findIndex(
+          (other) => other.organizationId.toLowerCase() === entry.organizationId.toLowerCase(),
+        ) === index,
+    );
   };
+  return { hosts: listOf("hosts", "host"), guests: listOf("guests", "guest") };
 }
 
 function pairFrom(
@@ -126,6 +149,7 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
         "guest-org": { type: "string" },
         identities: { type: "string" },
         stateful: { type: "boolean", default: false },
+        "require-coverage": { type: "boolean", default: false },
         seed: { type: "string" },
         runs: { type: "string" },
         "timeout-ms": { type: "string" },
@@ -145,10 +169,13 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
   const baseUrl = values["base-url"] ?? (env.MCA_BASE_URL || undefined);
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl))
     throw new ConfigError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-  const fromFile = values.identities ? readIdentities(values.identities) : {};
-  const host = pairFrom("host", values["host-token"], values["host-org"]) ?? fromFile.host;
-  const guest = pairFrom("guest", values["guest-token"], values["guest-org"]) ?? fromFile.guest;
-  if (values.stateful && (!host || !guest)) {
+  const fromFile = values.identities ? readIdentities(values.identities) : { hosts: [], guests: [] };
+  const flagHost = pairFrom("host", values["host-token"], values["host-org"]);
+  const flagGuest = pairFrom("guest", values["guest-token"], values["guest-org"]);
+  const hosts = [...(flagHost ? [flagHost] : []), ...fromFile.hosts];
+  const guests = [...(flagGuest ? [flagGuest] : []), ...fromFile.guests];
+  const host = hosts[0];
+  if (values.stateful && (hosts.length === 0 || guests.length === 0)) {
     throw new ConfigError(
       "--stateful needs a host and a guest identity: --identities <file>, or --host-token/--host-org and --guest-token/--guest-org",
     );
@@ -178,8 +205,9 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
       .flatMap((entry) => entry.split(","))
       .map((name) => name.trim())
       .filter(Boolean),
+    requireCoverage: values["require-coverage"] ?? false,
     identity,
-    host,
-    guest,
+    hosts,
+    guests,
   };
 }

@@ -27,6 +27,9 @@ export interface Outcome {
   cases: number;
   durationMs: number;
   failure?: Failure;
+  /** Rules the check judged on data that could have failed them, and those it could not judge (with why). */
+  judged: string[];
+  notJudged: Array<{ rule: string; why: string }>;
 }
 
 export interface RunResult {
@@ -44,7 +47,14 @@ class Tally {
   private readonly outcomes = new Map<string, Outcome>();
   record(check: string, operation: string, durationMs: number, failure?: Failure): void {
     const key = `${check}\u0000${operation}`;
-    const outcome = this.outcomes.get(key) ?? { check, operation, cases: 0, durationMs: 0 };
+    const outcome = this.outcomes.get(key) ?? {
+      check,
+      operation,
+      cases: 0,
+      durationMs: 0,
+      judged: [],
+      notJudged: [],
+    };
     outcome.cases += 1;
     outcome.durationMs += durationMs;
     if (failure && !outcome.failure) outcome.failure = failure;
@@ -55,8 +65,18 @@ class Tally {
     const outcome = this.outcomes.get(`${failure.check}\u0000${failure.operation}`);
     if (outcome) outcome.failure = failure;
   }
+  /** Adds what a stateful check could and could not judge to its outcome. */
+  setCoverage(check: string, operation: string, judged: string[], notJudged: Outcome["notJudged"]): void {
+    const outcome = this.outcomes.get(`${check}\u0000${operation}`);
+    if (outcome) Object.assign(outcome, { judged, notJudged });
+  }
+  /** Every outcome; a check × operation that saw no case at all says so. */
   list(): Outcome[] {
-    return [...this.outcomes.values()];
+    return [...this.outcomes.values()].map((outcome) =>
+      outcome.cases === 0
+        ? { ...outcome, notJudged: [...outcome.notJudged, { rule: "cases", why: "no case was run" }] }
+        : outcome,
+    );
   }
 }
 
@@ -137,8 +157,14 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
       return exchanged;
     };
     let reason: string | undefined;
+    const judged: string[] = [];
+    const notJudged: Outcome["notJudged"] = [];
+    const coverage = {
+      judged: (rule: string) => void judged.push(rule),
+      notJudged: (rule: string, why: string) => void notJudged.push({ rule, why }),
+    };
     try {
-      reason = await check.run(context, call);
+      reason = await check.run(context, call, coverage);
     } catch (error) {
       reason = `the flow could not run: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -149,6 +175,7 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
       performance.now() - sent,
       reason === undefined ? undefined : { check: check.name, operation, reason },
     );
+    tally.setCoverage(check.name, operation, judged, notJudged);
   }
 
   return { outcomes: tally.list(), durationMs: performance.now() - started };

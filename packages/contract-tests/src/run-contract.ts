@@ -1,5 +1,4 @@
 import { writeFileSync } from "node:fs";
-import { type MockServer, startMock } from "@mca/mock";
 import {
   createSpecValidator,
   type JsonObject,
@@ -7,13 +6,15 @@ import {
   loadBundledSpec,
   SpecLoadError,
 } from "@mca/spec";
-import type { CheckContext } from "./checks/check.js";
+import type { Caller, CheckContext } from "./checks/check.js";
 import { allChecks } from "./checks/index.js";
-import { type Config, ConfigError } from "./config.js";
+import { type Config, ConfigError, type IdentityConfig } from "./config.js";
 import { resolveIdentity } from "./identities.js";
 import { consoleReport } from "./report/console-report.js";
 import { junitReport } from "./report/junit-report.js";
+import type { Secrets } from "./report/redact.js";
 import { type RunResult, runChecks } from "./run-checks.js";
+import { startLocalMock } from "./start-local-mock.js";
 
 /** Checks that only judge responses need requests to judge: these generate them when `--only` names none. */
 const TRAFFIC = ["positive_data_acceptance", "negative_data_rejection"];
@@ -23,6 +24,20 @@ export interface ContractRun {
   report: string;
   baseUrl: string;
   seed: number;
+  /** Rules a check had no data to judge: with --require-coverage, a reason to fail. */
+  notJudged: number;
+}
+
+/** Tokens and client secrets this run holds, each with the placeholder reports write instead. */
+function secretsOf(callers: Array<[Caller, IdentityConfig]>): Secrets {
+  const secrets = new Map<string, string>();
+  for (const [caller, config] of callers) {
+    const placeholder = caller.tokenPlaceholder ?? "$MCA_TOKEN";
+    secrets.set(caller.token, placeholder);
+    if ("clientSecret" in config)
+      secrets.set(config.clientSecret, placeholder.replace("TOKEN", "CLIENT_SECRET"));
+  }
+  return secrets;
 }
 
 /** Runs the suite as configured: starts and stops the mock when no base URL is given. */
@@ -43,26 +58,35 @@ export async function runContract(
       `--only: unknown check(s) ${unknown.join(", ")}; known: ${checks.map((check) => check.name).join(", ")}`,
     );
 
-  let mock: MockServer | undefined;
-  if (config.baseUrl === undefined) {
-    mock = await startMock({ logLevel: "silent", ...(config.specPath ? { specPath: config.specPath } : {}) });
-    log(`started the Prism mock at ${mock.baseUrl}`);
-  }
-  const baseUrl = config.baseUrl ?? (mock as MockServer).baseUrl;
+  const mock = config.baseUrl === undefined ? await startLocalMock(config.specPath) : undefined;
+  if (mock) log(`started the Prism mock at ${mock.baseUrl}`);
+  const baseUrl = config.baseUrl ?? (mock as { baseUrl: string }).baseUrl;
   try {
-    const [identity, host, guest] = await Promise.all([
-      resolveIdentity(baseUrl, config.identity),
-      config.host ? resolveIdentity(baseUrl, config.host) : undefined,
-      config.guest ? resolveIdentity(baseUrl, config.guest) : undefined,
+    const resolve = async (
+      entry: IdentityConfig,
+      tokenPlaceholder: string,
+    ): Promise<[Caller, IdentityConfig]> => [
+      { ...(await resolveIdentity(baseUrl, entry)), tokenPlaceholder },
+      entry,
+    ];
+    const [identity, hosts, guests] = await Promise.all([
+      resolve(config.identity, "$MCA_TOKEN"),
+      Promise.all(config.hosts.map((entry, index) => resolve(entry, `$MCA_HOST_TOKEN_${index + 1}`))),
+      Promise.all(config.guests.map((entry, index) => resolve(entry, `$MCA_GUEST_TOKEN_${index + 1}`))),
     ]);
+    const secrets = secretsOf([identity, ...hosts, ...guests]);
+    const host = hosts[0]?.[0] ?? identity[0];
     const context: CheckContext = {
       baseUrl,
       document,
       validator: createSpecValidator(document),
       operations: listOperations(document),
-      identity,
-      host: host ?? identity,
-      guest: guest ?? identity,
+      // the host's token when it is the same identity, so that its placeholder names it
+      identity: config.identity === config.hosts[0] ? host : identity[0],
+      host,
+      guest: guests[0]?.[0] ?? identity[0],
+      hosts: hosts.map(([caller]) => caller),
+      guests: guests.map(([caller]) => caller),
       runs: config.runs,
       seed: config.seed,
       timeoutMs: config.timeoutMs,
@@ -84,8 +108,14 @@ export async function runContract(
     const result = selected
       ? { ...raw, outcomes: raw.outcomes.filter((outcome) => selected.has(outcome.check)) }
       : raw;
-    if (config.junit) writeFileSync(config.junit, junitReport(result));
-    return { result, report: consoleReport(result, baseUrl), baseUrl, seed: config.seed };
+    if (config.junit) writeFileSync(config.junit, junitReport(result, secrets));
+    return {
+      result,
+      report: consoleReport(result, baseUrl, secrets),
+      baseUrl,
+      seed: config.seed,
+      notJudged: result.outcomes.reduce((sum, outcome) => sum + outcome.notJudged.length, 0),
+    };
   } finally {
     await mock?.stop();
   }

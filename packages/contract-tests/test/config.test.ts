@@ -73,10 +73,43 @@ describe("parseConfig reads flags, env and identity files", () => {
       ],
       {},
     ) as Config;
-    expect(config.host).toEqual({ organizationId: HOST, clientId: "h", clientSecret: "s" });
-    expect(config.guest).toEqual({ organizationId: GUEST, token: "g" });
-    expect(config.identity).toEqual(config.host);
+    expect(config.hosts).toEqual([{ organizationId: HOST, clientId: "h", clientSecret: "s" }]);
+    expect(config.guests).toEqual([{ organizationId: GUEST, token: "g" }]);
+    expect(config.identity).toEqual(config.hosts[0]);
     expect(config.only).toEqual(["ignored_auth", "not_a_server_error", "unsupported_method"]);
+  });
+
+  it("reads several hosts and guests, the older keys as one more of each, each organization once", () => {
+    const other = "a3a1c1de-0000-4000-8000-000000000001";
+    const path = join(mkdtempSync(join(tmpdir(), "mca-ids-")), "ids.json");
+    writeFileSync(
+      path,
+      JSON.stringify({
+        hosts: [
+          { organizationId: HOST, token: "h1" },
+          { organizationId: other, clientId: "c", clientSecret: "s" },
+        ],
+        guests: [{ organizationId: GUEST, token: "g1" }],
+        host: { organizationId: HOST.toUpperCase(), token: "again" },
+        guest: { organizationId: other, token: "g2" },
+      }),
+    );
+    const config = parseConfig(["--identities", path, "--stateful", "--require-coverage"], {}) as Config;
+    expect(config.hosts.map((entry) => entry.organizationId)).toEqual([HOST, other]);
+    expect(config.guests.map((entry) => entry.organizationId)).toEqual([GUEST, other]);
+    expect(config.requireCoverage).toBe(true);
+  });
+
+  it.each([
+    [{ hosts: {} }, /"hosts" must be an array/],
+    [
+      { hosts: [{ organizationId: "nope", token: "t" }] },
+      /identities.hosts\[0\].organizationId must be a uuid/,
+    ],
+  ])("refuses a malformed identities file %j in one line", (content, message) => {
+    const path = join(mkdtempSync(join(tmpdir(), "mca-ids-")), "ids.json");
+    writeFileSync(path, JSON.stringify(content));
+    expect(() => parseConfig(["--identities", path], {})).toThrow(message);
   });
 
   it("answers --help", () => {

@@ -27,7 +27,7 @@ export async function findOrganization(db: Database, id: string): Promise<Organi
 /** Creates an organization with one API client; returns its credentials. */
 export async function createOrganization(
   db: Queryable,
-  fields: { name: string; email: string; ownerEmail: string; seededRole?: "host" | "guest" },
+  fields: { name: string; email: string; ownerEmail: string; seededRole?: string },
 ): Promise<OrganizationCredentials> {
   const organizationId = randomUUID();
   const clientId = `sandbox-${randomBytes(9).toString("base64url")}`;
@@ -56,35 +56,57 @@ export async function findApiClient(
   return row;
 }
 
-/** The seeded host and guest (created on first start, found again on a restart with the same data). */
-export async function seedOrganizations(
-  db: Queryable,
-): Promise<{ host: OrganizationCredentials; guest: OrganizationCredentials }> {
-  const read = async (role: "host" | "guest") => {
+/**
+ * The organizations seeded at start: four hosts and two guests, enough for the contract suite to judge every
+ * rule (names, emails and owners differ, and the name order is not the creation order). Created on the first
+ * start, found again on a restart with the same data. The first of each keeps the role names earlier versions used.
+ */
+const SEEDS = [
+  { role: "host", name: "Sandbox Host Ltd", email: "contact@host.example", ownerEmail: "owner@host.example" },
+  {
+    role: "host-2",
+    name: "acme Lending",
+    email: "hello@acme-lending.example",
+    ownerEmail: "cfo@acme.example",
+  },
+  {
+    role: "host-3",
+    name: "Zeta Capital",
+    email: "desk@zeta-capital.example",
+    ownerEmail: "ops@zeta.example",
+  },
+  { role: "host-4", name: "Beacon Bank", email: "team@beacon.example", ownerEmail: "founder@beacon.example" },
+  {
+    role: "guest",
+    name: "Sandbox Guest Corp",
+    email: "contact@guest.example",
+    ownerEmail: "owner@guest.example",
+  },
+  {
+    role: "guest-2",
+    name: "Second Guest GmbH",
+    email: "info@second-guest.example",
+    ownerEmail: "ceo@second.example",
+  },
+] as const;
+
+export interface SeededOrganizations {
+  hosts: OrganizationCredentials[];
+  guests: OrganizationCredentials[];
+}
+
+export async function seedOrganizations(db: Queryable): Promise<SeededOrganizations> {
+  const seeded: SeededOrganizations = { hosts: [], guests: [] };
+  for (const seed of SEEDS) {
     const [row] = await db.query<{ id: string; name: string; client_id: string; client_secret: string }>(
       `SELECT o.id, o.name, c.client_id, c.client_secret FROM organizations o JOIN api_clients c ON c.organization_id = o.id
        WHERE o.seeded_role = $1 ORDER BY c.client_id LIMIT 1`,
-      [role],
+      [seed.role],
     );
-    return row
+    const organization = row
       ? { organizationId: row.id, name: row.name, clientId: row.client_id, clientSecret: row.client_secret }
-      : undefined;
-  };
-  const host =
-    (await read("host")) ??
-    (await createOrganization(db, {
-      name: "Sandbox Host Ltd",
-      email: "contact@host.example",
-      ownerEmail: "owner@host.example",
-      seededRole: "host",
-    }));
-  const guest =
-    (await read("guest")) ??
-    (await createOrganization(db, {
-      name: "Sandbox Guest Corp",
-      email: "contact@guest.example",
-      ownerEmail: "owner@guest.example",
-      seededRole: "guest",
-    }));
-  return { host, guest };
+      : await createOrganization(db, { ...seed, seededRole: seed.role });
+    (seed.role.startsWith("host") ? seeded.hosts : seeded.guests).push(organization);
+  }
+  return seeded;
 }

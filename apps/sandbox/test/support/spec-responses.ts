@@ -20,6 +20,8 @@ const context: CheckContext = {
   identity,
   host: identity,
   guest: identity,
+  hosts: [],
+  guests: [],
   runs: 0,
   seed: 0,
   timeoutMs: 0,

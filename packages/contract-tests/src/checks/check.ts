@@ -6,6 +6,8 @@ import type { RequestSpec, ResponseRecord } from "../http/request.js";
 export interface Caller {
   organizationId: string;
   token: string;
+  /** How reports write the token instead of its value, e.g. `$MCA_HOST_TOKEN_1`. */
+  tokenPlaceholder?: string;
 }
 
 export interface CheckContext {
@@ -13,10 +15,12 @@ export interface CheckContext {
   document: JsonObject;
   validator: SpecValidator;
   operations: Operation[];
-  /** The identity stateless checks call as; stateful ones use `host` and `guest`. */
+  /** The identity stateless checks call as; stateful ones use `host` and `guest`, and all of `hosts`/`guests`. */
   identity: Caller;
   host: Caller;
   guest: Caller;
+  hosts: Caller[];
+  guests: Caller[];
   runs: number;
   seed: number;
   timeoutMs: number;
@@ -57,6 +61,12 @@ export interface InputCheck extends CheckBase {
   undocumentedResponses?: boolean;
 }
 
+/** What a stateful check could judge: a rule judged on data that could have failed it, or why not. */
+export interface Coverage {
+  judged(rule: string): void;
+  notJudged(rule: string, why: string): void;
+}
+
 /** A flow over several operations against a server with memory (`--stateful`). */
 export interface StatefulCheck extends CheckBase {
   kind: "stateful";
@@ -65,6 +75,7 @@ export interface StatefulCheck extends CheckBase {
   run(
     context: CheckContext,
     call: (operationId: string, request: RequestSpec) => Promise<Exchange>,
+    coverage: Coverage,
   ): Promise<string | undefined>;
 }
 

@@ -16,18 +16,59 @@ const EMAIL = fc
   )
   .map(([local, domain, tld]) => `${local}@${domain}.${tld}`);
 
-// Both timestamp shapes the API uses: with an offset, and FastAPI's offset-less (read as UTC). In the future,
-// because the one timestamp a request carries, an invitation's expired_at, "must be in the future".
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+/**
+ * Every shape of `date-time` the spec accepts that real servers get wrong: offsets `Z`, `+05:30`, `-0800` and
+ * none (UTC), fractions of 0 to 6 digits. In the future, because the one timestamp a request carries, an
+ * invitation's expired_at, "must be in the future" (two days ahead covers any offset).
+ */
 const DATE_TIME = fc
   .tuple(
     fc.date({
-      min: new Date(Date.now() + 86_400_000),
-      max: new Date("2099-12-31T23:59:59Z"),
+      min: new Date(Date.now() + 2 * 86_400_000),
+      max: new Date("2099-12-31T00:00:00Z"),
       noInvalidDate: true,
     }),
-    fc.boolean(),
+    fc.constantFrom(["Z", 0], ["+05:30", 330], ["-0800", -480], ["", 0]),
+    fc.integer({ min: 0, max: 6 }),
+    fc.integer({ min: 0, max: 999 }),
   )
-  .map(([date, withOffset]) => (withOffset ? date.toISOString() : date.toISOString().replace("Z", "")));
+  .map(([date, [suffix, offsetMinutes], digits, micros]) => {
+    const local = new Date(date.getTime() + (offsetMinutes as number) * 60_000);
+    const fraction = `${pad(local.getUTCMilliseconds(), 3)}${pad(micros, 3)}`.slice(0, digits);
+    return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${fraction ? `.${fraction}` : ""}${suffix as string}`;
+  });
+
+/** UUIDs in lower, upper and mixed case: the same id to a server that compares them right. */
+const UUID = fc
+  .tuple(fc.uuid(), fc.constantFrom("lower", "upper", "mixed"))
+  .map(([id, writing]) =>
+    writing === "lower"
+      ? id
+      : writing === "upper"
+        ? id.toUpperCase()
+        : [...id].map((character, index) => (index % 2 ? character.toUpperCase() : character)).join(""),
+  );
+
+/**
+ * Text of any Unicode code point (emoji and other astral characters included), often at exactly its maximum
+ * length, which JSON Schema and pydantic count in code points. NUL is left out (PostgreSQL-backed services refuse
+ * it, and the spec cannot say so), and so are surrogates, which are no characters on their own.
+ */
+const CODE_POINT = fc
+  .oneof(
+    { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 3 },
+    { arbitrary: fc.integer({ min: 0x01, max: 0xd7ff }), weight: 1 },
+    { arbitrary: fc.integer({ min: 0xe000, max: 0x10ffff }), weight: 1 },
+  )
+  .map((codePoint) => String.fromCodePoint(codePoint));
+const anyText = (minLength: number, maxLength: number) =>
+  fc.string({ unit: CODE_POINT, minLength, maxLength });
+
+function textArbitrary(minLength: number, maxLength: number): fc.Arbitrary<string> {
+  return fc.oneof(anyText(minLength, Math.min(maxLength, minLength + 40)), anyText(maxLength, maxLength));
+}
 
 /** A schema this generator cannot produce values for: refused, never answered with a value that may be invalid. */
 export class UnsupportedSchemaError extends Error {
@@ -49,21 +90,30 @@ function stringArbitrary(schema: JsonObject): fc.Arbitrary<string> {
   const fits = (value: string) => value.length >= minLength && value.length <= maxLength;
   switch (schema.format) {
     case "uuid":
-      return fc.uuid();
+      return UUID;
     case "email":
       return EMAIL.filter(fits);
     case "date-time":
       return DATE_TIME;
     default:
-      return fc.string({ minLength, maxLength: Math.min(maxLength, minLength + 40) });
+      return typeof schema.maxLength === "number"
+        ? textArbitrary(minLength, maxLength)
+        : fc
+            .string({ unit: "binary", minLength, maxLength: minLength + 40 })
+            .filter((text) => !text.includes("\u0000"));
   }
 }
 
 function numberArbitrary(schema: JsonObject, integer: boolean): fc.Arbitrary<number> {
   const min = typeof schema.minimum === "number" ? schema.minimum : undefined;
   const max = typeof schema.maximum === "number" ? schema.maximum : undefined;
-  if (integer)
-    return fc.integer({ ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) });
+  if (integer) {
+    // the boundaries themselves (limit 0 and 100, offset 0), and huge values where there is no maximum
+    const range = fc.integer({ min: min ?? -(2 ** 31), max: max ?? 2 ** 31 - 1 });
+    const edges = [min, max].filter((edge): edge is number => edge !== undefined);
+    const huge = max === undefined ? [Number.MAX_SAFE_INTEGER] : [];
+    return edges.length + huge.length > 0 ? fc.oneof(range, fc.constantFrom(...edges, ...huge)) : range;
+  }
   return fc.double({
     noNaN: true,
     noDefaultInfinity: true,

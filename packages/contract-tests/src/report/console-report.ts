@@ -1,29 +1,33 @@
 import { toCurl } from "../http/curl.js";
 import type { Outcome, RunResult } from "../run-checks.js";
+import { redact, type Secrets } from "./redact.js";
 
 const MAX_BODY = 600;
 
-function failureBlock(outcome: Outcome, baseUrl: string): string {
+function failureBlock(outcome: Outcome, baseUrl: string, secrets: Secrets): string {
   const failure = outcome.failure;
   if (!failure) return "";
   const lines = [`✗ ${failure.check}  ${failure.operation}`, `  reason:   ${failure.reason}`];
   if (failure.description) lines.push(`  case:     ${failure.description}`);
   if (failure.exchange) {
     const { request, response } = failure.exchange;
-    lines.push(`  request:\n    ${toCurl(baseUrl, request).replaceAll("\n", "\n    ")}`);
+    lines.push(`  request:\n    ${toCurl(baseUrl, request, secrets).replaceAll("\n", "\n    ")}`);
     const body = response.text.length > MAX_BODY ? `${response.text.slice(0, MAX_BODY)}…` : response.text;
     lines.push(`  response: ${response.status} ${response.contentType ?? "(no content type)"} ${body}`);
   }
   return lines.join("\n");
 }
 
-/** The human summary: failures in full, then a line per check with cases and cases per second. */
-export function consoleReport(result: RunResult, baseUrl: string): string {
+/**
+ * The human summary: failures in full, then a line per check with cases and cases per second, and every rule a
+ * check could not judge. Secrets are replaced by their placeholders throughout.
+ */
+export function consoleReport(result: RunResult, baseUrl: string, secrets: Secrets = new Map()): string {
   const byCheck = new Map<string, Outcome[]>();
   for (const outcome of result.outcomes)
     byCheck.set(outcome.check, [...(byCheck.get(outcome.check) ?? []), outcome]);
   const failed = result.outcomes.filter((outcome) => outcome.failure);
-  const blocks = failed.map((outcome) => failureBlock(outcome, baseUrl));
+  const blocks = failed.map((outcome) => failureBlock(outcome, baseUrl, secrets));
   const rows = [...byCheck.entries()].map(([check, outcomes]) => {
     const cases = outcomes.reduce((sum, outcome) => sum + outcome.cases, 0);
     const ms = outcomes.reduce((sum, outcome) => sum + outcome.durationMs, 0);
@@ -31,6 +35,28 @@ export function consoleReport(result: RunResult, baseUrl: string): string {
     const rate = ms > 0 ? `${((cases * 1000) / ms).toFixed(0)} cases/s` : "";
     return `${bad === 0 ? "✓" : "✗"} ${check.padEnd(30)} ${String(outcomes.length).padStart(3)} operation(s) ${String(cases).padStart(6)} cases ${rate.padStart(14)}${bad ? `  ${bad} failed` : ""}`;
   });
-  const summary = `${result.outcomes.length - failed.length} passed, ${failed.length} failed (check × operation) in ${(result.durationMs / 1000).toFixed(1)} s against ${baseUrl}`;
-  return [...blocks, ...(blocks.length ? [""] : []), ...rows, "", summary].join("\n");
+  const notJudged = result.outcomes.flatMap((outcome) =>
+    outcome.notJudged.map(({ rule, why }) => `  ${outcome.check} ${rule}: not judged, ${why}`),
+  );
+  const judged = result.outcomes.flatMap((outcome) =>
+    outcome.judged.map((rule) => `${outcome.check} ${rule}`),
+  );
+  const coverage = [
+    ...(judged.length
+      ? [`judged on data that could fail: ${judged.length} rule(s) of the stateful checks`]
+      : []),
+    ...(notJudged.length ? [`${notJudged.length} not judged:`, ...notJudged] : []),
+  ];
+  const summary = `${result.outcomes.length - failed.length} passed, ${failed.length} failed (check × operation), ${notJudged.length} not judged, in ${(result.durationMs / 1000).toFixed(1)} s against ${baseUrl}`;
+  return redact(
+    [
+      ...blocks,
+      ...(blocks.length ? [""] : []),
+      ...rows,
+      ...(coverage.length ? ["", ...coverage] : []),
+      "",
+      summary,
+    ].join("\n"),
+    secrets,
+  );
 }

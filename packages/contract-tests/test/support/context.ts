@@ -18,6 +18,8 @@ export function contextFor(
     identity,
     host: identity,
     guest: identity,
+    hosts: [identity],
+    guests: [identity],
     runs,
     seed: 7,
     timeoutMs: 10_000,

@@ -1,7 +1,7 @@
 import type { Json } from "@mca/spec";
 import { identityHeaders } from "../../generators/valid-request.js";
 import type { RequestSpec } from "../../http/request.js";
-import type { Caller, CheckContext } from "../check.js";
+import type { Caller, CheckContext, Exchange } from "../check.js";
 
 /** A request to `operationId` as `identity` would send it (Self scenario unless `target` says otherwise). */
 export function requestAs(
@@ -27,10 +27,7 @@ export function requestAs(
   };
 }
 
-export type Call = (
-  operationId: string,
-  request: RequestSpec,
-) => Promise<{ response: { status: number; json: Json | undefined; text: string } }>;
+export type Call = (operationId: string, request: RequestSpec) => Promise<Exchange>;
 
 /** Calls and insists on a status; returns the JSON body. Throws a readable reason otherwise. */
 export async function expectStatus(

@@ -1,171 +1,275 @@
-import { type Json, parseApiDateTime } from "@mca/spec";
 import fc from "fast-check";
-import type { StatefulCheck } from "../check.js";
-import { assertThat, type Call, expectStatus, flow, requestAs } from "./flow-requests.js";
+import { fixturesFor, type ListItem } from "../../fixtures/build-fixtures.js";
+import {
+  distinctKeys,
+  expectedItems,
+  filterViolations,
+  isOrdered,
+  type ListQuery,
+} from "../../model/list-query.js";
+import type { Caller, CheckContext, StatefulCheck } from "../check.js";
+import { assertThat, type Call, expectStatus, FlowBroken, flow, requestAs } from "./flow-requests.js";
 
-type Item = Record<string, Json>;
-type Query = {
-  statuses: string[];
-  archived?: boolean;
-  active_action_types?: string[];
-  search_field?: string;
-  search_text?: string;
-  order_by?: string;
-  order_dir?: "asc" | "desc";
-  limit: number;
-  offset: number;
-};
+const STATUSES: ListQuery["statuses"] = ["connected", "disconnected"];
+const SEARCH_FIELDS = ["host_name", "host_email", "owner_email"] as const;
+const ORDER_FIELDS = [
+  "host_name",
+  "host_email",
+  "owner_email",
+  "created_at",
+  "updated_at",
+  "archived_at",
+  "active_action_updated_at",
+] as const;
+const RULES = [
+  "statuses",
+  "archived",
+  "active_action_types",
+  ...SEARCH_FIELDS.map((field) => `search_field=${field}`),
+  "order_by",
+  "order_dir",
+  "limit",
+  "offset",
+  "total_items",
+  "inclusion",
+];
+const MAX_PAGES = 50;
 
-const TIME_FIELDS = new Set(["created_at", "updated_at", "archived_at", "active_action_updated_at"]);
-const asTime = (value: string) => parseApiDateTime(value)?.epochMs ?? Number.NaN;
+const idOf = (item: ListItem) => String(item.host_organization_id).toLowerCase();
+const ids = (items: ListItem[]) => items.map(idOf).join(",");
+const describeQuery = (query: ListQuery) =>
+  Object.entries(query)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`)
+    .join("&");
 
-/**
- * Is `values` sorted? The docs name no collation, so text counts as sorted under any of the orders a
- * database commonly uses (code points, case-insensitive, locale); nulls, whose place the docs leave open, are skipped.
- */
-function isSorted(values: Array<Json | undefined>, field: string, direction: "asc" | "desc"): boolean {
-  const present = values.filter((value): value is string => typeof value === "string");
-  const orders: Array<(a: string, b: string) => number> = TIME_FIELDS.has(field)
-    ? [(a, b) => asTime(a) - asTime(b)]
-    : [
-        (a, b) => (a < b ? -1 : a > b ? 1 : 0),
-        (a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0),
-        (a, b) => a.localeCompare(b),
-      ];
-  const sign = direction === "asc" ? 1 : -1;
-  return orders.some((compare) =>
-    present.every((value, index) => index === 0 || sign * compare(present[index - 1] as string, value) <= 0),
-  );
-}
-
-function violations(query: Query, items: Item[]): string[] {
-  const problems: string[] = [];
-  if (items.length > query.limit) problems.push(`${items.length} items for limit ${query.limit}`);
-  for (const item of items) {
-    const name = String(item.host_name);
-    if (!query.statuses.includes(String(item.status)))
-      problems.push(`${name} has status ${String(item.status)}, not in statuses`);
-    if (query.archived !== undefined && item.archived !== query.archived)
-      problems.push(`${name} has archived=${String(item.archived)}`);
-    if (query.active_action_types && !query.active_action_types.includes(String(item.active_action_type))) {
-      problems.push(
-        `${name} has active_action_type ${String(item.active_action_type)}, not in active_action_types`,
-      );
-    }
-    const field = query.search_field ?? "host_name";
-    if (
-      query.search_text !== undefined &&
-      !String(item[field]).toLowerCase().includes(query.search_text.toLowerCase())
-    ) {
-      problems.push(
-        `${name}: ${field} ${JSON.stringify(item[field])} does not contain ${JSON.stringify(query.search_text)}`,
-      );
-    }
-  }
-  const orderBy = query.order_by ?? "host_name";
-  if (
-    !isSorted(
-      items.map((item) => item[orderBy]),
-      orderBy,
-      query.order_dir ?? "asc",
-    )
-  ) {
-    problems.push(
-      `items are not ordered by ${orderBy} ${query.order_dir ?? "asc"}: ${items.map((item) => JSON.stringify(item[orderBy])).join(", ")}`,
-    );
-  }
-  return problems;
-}
-
-async function listPage(context: Parameters<StatefulCheck["run"]>[0], call: Call, query: Query) {
+async function listPage(context: CheckContext, call: Call, guest: Caller, query: ListQuery) {
   const page = await expectStatus(
     call,
     "listHostConnections",
-    requestAs(context, context.guest, "listHostConnections", { query }),
+    requestAs(context, guest, "listHostConnections", { query }),
     [200],
   );
-  return { items: (Array.isArray(page.items) ? page.items : []) as Item[], total: Number(page.total_items) };
+  return {
+    items: (Array.isArray(page.items) ? page.items : []) as ListItem[],
+    total: Number(page.total_items),
+  };
 }
 
-/** Every listed item matches the filters, the order is the one asked for, and paging adds up. */
+/** Every item the query matches, page after page of 100. */
+async function listAll(context: CheckContext, call: Call, guest: Caller, query: ListQuery) {
+  const items: ListItem[] = [];
+  let total = 0;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const answer = await listPage(context, call, guest, { ...query, limit: 100, offset: items.length });
+    total = answer.total;
+    items.push(...answer.items);
+    if (answer.items.length === 0 || items.length >= total) break;
+  }
+  return { items, total };
+}
+
+/** The rules a query can judge on this data: where a server breaking the rule would answer differently. */
+function rulesJudgedBy(query: ListQuery, mine: ListItem[]): string[] {
+  const expected = expectedItems(query, mine);
+  const without = (changes: Partial<ListQuery>) => expectedItems({ ...query, ...changes }, mine);
+  const orderBy = query.order_by ?? "host_name";
+  const rules: string[] = [];
+  if (mine.some((item) => !query.statuses.includes(item.status as never))) rules.push("statuses");
+  if (typeof query.archived === "boolean" && new Set(mine.map((item) => item.archived)).size > 1)
+    rules.push("archived");
+  if (
+    query.active_action_types &&
+    mine.some((item) => !query.active_action_types?.includes(item.active_action_type as never))
+  )
+    rules.push("active_action_types");
+  if (typeof query.search_text === "string") {
+    const field = query.search_field ?? "host_name";
+    const other = field === "host_name" ? "host_email" : "host_name";
+    if (
+      ids(expected) !== ids(without({ search_text: null })) &&
+      ids(expected) !== ids(without({ search_field: other }))
+    )
+      rules.push(`search_field=${field}`);
+  }
+  if (
+    orderBy !== "host_name" &&
+    distinctKeys(expected, orderBy) > 1 &&
+    ids(expected) !== ids(without({ order_by: "host_name" }))
+  )
+    rules.push("order_by");
+  if ((query.order_dir ?? "asc") === "desc" && distinctKeys(expected, orderBy) > 1) rules.push("order_dir");
+  if (query.limit < expected.length) rules.push("limit", "total_items");
+  if (query.offset > 0 && query.offset < expected.length && query.limit > 0) rules.push("offset");
+  if (expected.length > 0) rules.push("inclusion");
+  return rules;
+}
+
+/** Queries built from the data so that every rule has one that can judge it, if the data allows. */
+function coverageQueries(mine: ListItem[]): ListQuery[] {
+  const all: ListQuery = { statuses: STATUSES, limit: 100, offset: 0 };
+  const searches = SEARCH_FIELDS.flatMap((field) => {
+    const texts = mine.flatMap((item) => {
+      const value = typeof item[field] === "string" ? (item[field] as string) : "";
+      return Array.from({ length: Math.max(0, value.length - 2) }, (_, start) =>
+        value.slice(start, start + 3),
+      );
+    });
+    const useful = texts.find((text) =>
+      rulesJudgedBy({ ...all, search_field: field, search_text: text }, mine).includes(
+        `search_field=${field}`,
+      ),
+    );
+    return useful === undefined ? [] : [{ ...all, search_field: field, search_text: useful }];
+  });
+  return [
+    all,
+    { ...all, statuses: ["disconnected"] },
+    { ...all, statuses: ["connected"] },
+    { ...all, archived: true },
+    { ...all, archived: false },
+    { ...all, active_action_types: ["analytics_request"] },
+    ...searches,
+    ...ORDER_FIELDS.flatMap((order_by) =>
+      (["asc", "desc"] as const).map((order_dir) => ({ ...all, order_by, order_dir })),
+    ),
+    { ...all, limit: 1, offset: 0 },
+    { ...all, limit: 2, offset: 1 },
+    { ...all, limit: 0, offset: 0 },
+    { ...all, limit: 10, offset: 1_000 },
+  ];
+}
+
+/** Random queries over every filter, order and page; filters mostly left out so that most match something. */
+function randomQueries(mine: ListItem[]): fc.Arbitrary<ListQuery> {
+  const names = mine.map((item) => String(item.host_name));
+  const searchText =
+    names.length > 0
+      ? fc
+          .constantFrom(...names)
+          .chain((name) =>
+            fc
+              .integer({ min: 0, max: Math.max(0, name.length - 1) })
+              .map((start) => name.slice(start, start + 3) || name),
+          )
+      : fc.string({ minLength: 1, maxLength: 3 });
+  const sometimes = <T>(arbitrary: fc.Arbitrary<T>, weight: number) =>
+    fc.oneof({ arbitrary: fc.constant(undefined), weight }, { arbitrary, weight: 1 });
+  return fc
+    .record({
+      statuses: fc.subarray([...STATUSES], { minLength: 1 }),
+      archived: sometimes(fc.boolean(), 1),
+      active_action_types: sometimes(
+        fc.subarray(["documents_update_request", "analytics_request"] as const, { minLength: 1 }),
+        4,
+      ),
+      search_field: sometimes(fc.constantFrom(...SEARCH_FIELDS), 1),
+      search_text: sometimes(searchText, 3),
+      order_by: sometimes(fc.constantFrom(...ORDER_FIELDS), 1),
+      order_dir: sometimes(fc.constantFrom("asc" as const, "desc" as const), 1),
+      limit: fc.integer({ min: 0, max: 10 }),
+      offset: fc.integer({ min: 0, max: 5 }),
+    })
+    .map(
+      (query) =>
+        Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as ListQuery,
+    );
+}
+
+/** Judges one query: exclusion, tenant and order on everything listed; inclusion on what the suite created. */
+async function judgeQuery(
+  context: CheckContext,
+  call: Call,
+  guest: Caller,
+  query: ListQuery,
+  mine: ListItem[],
+) {
+  const where = `(GET /host-connections?${describeQuery(query)})`;
+  const fail = (rule: string, reason: string) => new FlowBroken(`${rule}: ${reason} ${where}`);
+  const page = await listPage(context, call, guest, query);
+  const full = await listAll(context, call, guest, query);
+  for (const item of [...page.items, ...full.items]) {
+    if (String(item.guest_organization_id).toLowerCase() !== guest.organizationId.toLowerCase())
+      throw fail(
+        "tenant",
+        `${String(item.host_name)} belongs to guest ${String(item.guest_organization_id)}`,
+      );
+    const [violation] = filterViolations(query, item);
+    if (violation) throw fail(...violation);
+  }
+  const orderBy = query.order_by ?? "host_name";
+  const direction = query.order_dir ?? "asc";
+  for (const items of [full.items, page.items]) {
+    if (isOrdered(items, orderBy, direction)) continue;
+    const reversed = isOrdered(items, orderBy, direction === "asc" ? "desc" : "asc");
+    throw fail(
+      reversed ? "order_dir" : "order_by",
+      `items are not ordered by ${orderBy} ${direction}: ${items.map((item) => JSON.stringify(item[orderBy])).join(", ")}`,
+    );
+  }
+  const listed = new Set(full.items.map(idOf));
+  const missing = expectedItems(query, mine).filter((item) => !listed.has(idOf(item)));
+  if (missing.length > 0)
+    throw fail(
+      "inclusion",
+      `${missing.map((item) => String(item.host_name)).join(", ")} match the query but are not listed`,
+    );
+  if (page.items.length > query.limit)
+    throw fail("limit", `${page.items.length} items for limit ${query.limit}`);
+  if (full.total !== full.items.length || page.total !== full.items.length)
+    throw fail(
+      "total_items",
+      `total_items ${page.total} (${full.total} when paging), but the pages hold ${full.items.length} items`,
+    );
+  const slice = full.items.slice(query.offset, query.offset + query.limit);
+  if (page.items.length !== slice.length)
+    throw fail(
+      "offset",
+      `${page.items.length} items at offset ${query.offset} of ${full.items.length} with limit ${query.limit}, expected ${slice.length}`,
+    );
+  const sameKeys = page.items.every(
+    (item, index) => JSON.stringify(item[orderBy]) === JSON.stringify(slice[index]?.[orderBy]),
+  );
+  if (ids(page.items) !== ids(slice) && !sameKeys)
+    throw fail(
+      "offset",
+      `the page at offset ${query.offset} is not items ${query.offset}… of the whole list`,
+    );
+}
+
+/**
+ * GET /host-connections judged against a model: the suite knows the connections it created (and reads each by
+ * id), so for any query it knows what must be listed, what must not, in which order, and how many there are.
+ * Items it did not create (a shared server's other data) are judged for exclusion and order, never missed.
+ */
 export const listSemantics: StatefulCheck = {
   kind: "stateful",
   name: "list_semantics",
   description:
-    "GET /host-connections: items match statuses, archived, active_action_types and the search filter; are ordered by order_by/order_dir; items.length ≤ limit; paging through all pages yields total_items items, each once.",
+    "GET /host-connections against a model of the data the suite created: filters (statuses, archived, active_action_types, each search field), order_by × order_dir, limit, offset and total_items, each judged only on data that could fail it.",
   operations: ["GET /host-connections"],
-  run: (context, call) =>
+  run: (context, call, coverage) =>
     flow(async () => {
-      const everything: Query = { statuses: ["connected", "disconnected"], limit: 100, offset: 0 };
-      const known = (await listPage(context, call, everything)).items;
-      const names = known.map((item) => String(item.host_name));
-      const searchText =
-        names.length > 0
-          ? fc
-              .constantFrom(...names)
-              .chain((name) =>
-                fc
-                  .integer({ min: 0, max: Math.max(0, name.length - 1) })
-                  .map((start) => name.slice(start, start + 3) || name),
-              )
-          : fc.string({ minLength: 1, maxLength: 3 });
-      // each filter is left out more often than set, so that most queries still match some items and the
-      // check has something to judge (a filter that empties the page proves little)
-      const sometimes = <T>(arbitrary: fc.Arbitrary<T>, weight: number) =>
-        fc.oneof({ arbitrary: fc.constant(undefined), weight }, { arbitrary, weight: 1 });
-      const queries = fc
-        .record({
-          statuses: fc.subarray(["connected", "disconnected"], { minLength: 1 }),
-          archived: sometimes(fc.boolean(), 1),
-          active_action_types: sometimes(
-            fc.subarray(["documents_update_request", "analytics_request"], { minLength: 1 }),
-            4,
-          ),
-          search_field: sometimes(fc.constantFrom("host_name", "host_email", "owner_email"), 1),
-          search_text: sometimes(searchText, 3),
-          order_by: sometimes(
-            fc.constantFrom(
-              "host_name",
-              "host_email",
-              "owner_email",
-              "created_at",
-              "updated_at",
-              "archived_at",
-              "active_action_updated_at",
-            ),
-            1,
-          ),
-          order_dir: sometimes(fc.constantFrom("asc" as const, "desc" as const), 1),
-          limit: fc.integer({ min: 0, max: 10 }),
-          offset: fc.integer({ min: 0, max: 5 }),
-        })
-        .map(
-          (query) =>
-            Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Query,
-        );
-      for (const query of fc.sample(queries, { numRuns: context.runs, seed: context.seed })) {
-        const { items, total } = await listPage(context, call, query);
-        const problems = violations(query, items);
-        if (items.length > 0 && total < query.offset + items.length)
-          problems.push(`total_items ${total} < offset ${query.offset} + ${items.length} items`);
-        assertThat(
-          problems.length === 0,
-          `GET /host-connections with ${JSON.stringify(query)}: ${problems.join("; ")}`,
-        );
+      const guest = context.guests[0] ?? context.guest;
+      const fixtures = await fixturesFor(context, call);
+      const mine = fixtures.connections
+        .filter((connection) => connection.guest === guest)
+        .map((connection) => connection.item);
+      assertThat(mine.length > 0, "building the test data left the first guest with no connection to judge");
+      const queries = [
+        ...coverageQueries(mine),
+        ...fc.sample(randomQueries(mine), { numRuns: context.runs, seed: context.seed }),
+      ];
+      const judged = new Set<string>();
+      for (const query of queries) {
+        await judgeQuery(context, call, guest, query, mine);
+        for (const rule of rulesJudgedBy(query, mine)) judged.add(rule);
       }
-
-      // walk every page of the unfiltered list, two at a time
-      const { total } = await listPage(context, call, { ...everything, limit: 2 });
-      const seen: string[] = [];
-      for (let offset = 0; offset < total + 2; offset += 2) {
-        const { items } = await listPage(context, call, { ...everything, limit: 2, offset });
-        seen.push(...items.map((item) => String(item.host_organization_id)));
-        if (items.length < 2) break;
-      }
-      assertThat(
-        seen.length === total,
-        `paging by 2 yielded ${seen.length} items, total_items says ${total}`,
-      );
-      assertThat(new Set(seen).size === seen.length, "paging yielded an item twice");
+      for (const rule of RULES)
+        if (judged.has(rule)) coverage.judged(rule);
+        else
+          coverage.notJudged(
+            rule,
+            `no query had data that could fail it (${mine.length} connection(s) of the first guest)`,
+          );
     }),
 };
