@@ -3,8 +3,14 @@ import type { MockServer } from "./start-mock.js";
 /** Any uuid works with the mock: it checks the headers' format, not who the organization is. */
 export const EXAMPLE_ORGANIZATION_ID = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 
-/** What `pnpm mock` prints once Prism answers: where it is, what it expects, and a request to paste. */
-export function mockBanner(mock: MockServer): string {
+/** A request the mock refuses, to show its real 422 at start-up (limit past its maximum, offset missing). */
+export const BAD_REQUEST_PATH = "/host-connections?statuses=connected&limit=500";
+
+/**
+ * What `pnpm mock` prints once it answers: where it is, what it expects, a request to paste, and the real answer
+ * it gave to a bad request (`refused`, fetched from the running mock).
+ */
+export function mockBanner(mock: MockServer, refused: string): string {
   const curl = [
     `curl -s '${mock.baseUrl}/host-connections?statuses=connected&limit=10&offset=0' \\`,
     "  -H 'Authorization: Bearer any-token' \\",
@@ -18,6 +24,9 @@ export function mockBanner(mock: MockServer): string {
     "Try:",
     curl,
     "Per request: -H 'Prefer: dynamic=true' (generated data), -H 'Prefer: code=404' (another documented status),",
-    "  -H 'Prefer: example=onePage' (a named example). Ctrl-C stops the mock.",
+    "  -H 'Prefer: example=onePage' (a named example).",
+    `A bad request gets FastAPI's 422 with every real problem; GET ${BAD_REQUEST_PATH} just answered:`,
+    `  ${refused}`,
+    "Ctrl-C stops the mock.",
   ].join("\n");
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { mockBanner } from "./banner.js";
+import { BAD_REQUEST_PATH, EXAMPLE_ORGANIZATION_ID, mockBanner } from "./banner.js";
 import { startMock } from "./start-mock.js";
 
 const USAGE = `Usage: mca-mock [--host H] [--port P] [--dynamic] [--seed S] [--verbose]
@@ -48,7 +48,14 @@ const mock = await startMock({
   logLevel: values.verbose ? "info" : "warn",
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
-process.stdout.write(`${mockBanner(mock)}\n`);
+const refused = await fetch(`${mock.baseUrl}${BAD_REQUEST_PATH}`, {
+  headers: {
+    authorization: "Bearer any-token",
+    "requester-organization-id": EXAMPLE_ORGANIZATION_ID,
+    "target-organization-id": EXAMPLE_ORGANIZATION_ID,
+  },
+}).then(async (response) => `${response.status} ${await response.text()}`);
+process.stdout.write(`${mockBanner(mock, refused)}\n`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void mock.stop().then(() => process.exit(0));

@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
-import { findFreePort } from "./free-port.js";
-import { prepareSpecForPrism } from "./prepare-spec.js";
-import { waitUntilReady } from "./wait-until-ready.js";
-
-const require = createRequire(import.meta.url);
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { BUNDLED_SPEC_JSON_PATH, loadBundledSpec } from "@mca/spec";
+import { createFront } from "./front.js";
+import { type PrismOptions, type PrismProcess, startPrism } from "./prism-process.js";
 
 export interface MockOptions {
   host?: string;
@@ -16,11 +12,13 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Seed for reproducible dynamic responses. */
   seed?: string;
-  /** The bundled OpenAPI document (JSON) to serve. Default: the bundled spec @mca/spec ships. */
+  /** The bundled OpenAPI document (JSON) to serve, as it is. Default: the bundled spec @mca/spec ships. */
   specPath?: string;
   /** Prism's log level; its log goes to this process's stderr unless "silent". */
-  logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+  logLevel?: PrismOptions["logLevel"];
   startTimeoutMs?: number;
+  /** Where the mock says it restarted Prism. Default: stderr. */
+  log?: (line: string) => void;
 }
 
 export interface MockServer {
@@ -28,63 +26,63 @@ export interface MockServer {
   host: string;
   port: number;
   dynamic: boolean;
+  /** How many times Prism died and was started again. */
+  restarts(): number;
+  /** Prism's process id right now (for tests that kill it). */
+  prismPid(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
-const PRISM_CLI = require.resolve("@stoplight/prism-cli/dist/index.js");
-const AGREE_ON_DATE_TIME = fileURLToPath(new URL("../prism/agree-on-date-time.mjs", import.meta.url));
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 3_000);
-    child.once("exit", () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-/** Starts Prism on the bundled spec and resolves once it answers HTTP. */
+/**
+ * Starts the mock: stock Prism on the bundle as it is, behind a front of ours that validates every request like
+ * the API (FastAPI's 422s) and restarts Prism should it die. Resolves once both answer.
+ */
 export async function startMock(options: MockOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
-  const port = options.port ?? (await findFreePort(host));
   const dynamic = options.dynamic ?? false;
-  const served = prepareSpecForPrism(options.specPath ?? BUNDLED_SPEC_JSON_PATH);
-  const args = [
-    "--import",
-    AGREE_ON_DATE_TIME,
-    PRISM_CLI,
-    "mock",
-    served.path,
-    "--host",
-    host,
-    "--port",
-    String(port),
-    // one process, so that the date-time preload is in the process that validates
-    "--multiprocess=false",
-    `--dynamic=${dynamic}`,
-    "--json-schema-faker-fillProperties=false",
-    "--verboseLevel",
-    options.logLevel ?? "warn",
-    ...(options.seed === undefined ? [] : ["--seed", options.seed]),
-  ];
-  const quiet = options.logLevel === "silent";
-  const child = spawn(process.execPath, args, { stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
-  // a mock must never outlive the process that started it, even when that process fails before stop()
-  const killOnExit = () => child.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  child.once("exit", () => {
-    process.off("exit", killOnExit);
-    served.remove();
+  const specPath = options.specPath ?? BUNDLED_SPEC_JSON_PATH;
+  const log = options.log ?? ((line: string) => process.stderr.write(`mca-mock: ${line}\n`));
+  const prismOptions: PrismOptions = {
+    specPath,
+    dynamic,
+    logLevel: options.logLevel ?? "warn",
+    startTimeoutMs: options.startTimeoutMs ?? 90_000,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  };
+  let stopping = false;
+  let restarts = 0;
+  let prism: Promise<PrismProcess> = startPrism(prismOptions);
+  const watch = (started: PrismProcess) => {
+    started.child.once("exit", (code, signal) => {
+      if (stopping) return;
+      restarts += 1;
+      log(`Prism exited (${signal ?? `code ${code}`}); restarting it (restart ${restarts})`);
+      prism = startPrism(prismOptions);
+      void prism.then(watch, (error: unknown) => log(`Prism did not restart: ${String(error)}`));
+    });
+  };
+  watch(await prism);
+
+  const server = createFront({
+    document: loadBundledSpec(specPath),
+    prismUrl: async () => (await prism).url,
+    log,
   });
-  const baseUrl = `http://${host}:${port}`;
-  try {
-    await waitUntilReady(host, port, options.startTimeoutMs ?? 90_000, () => child.exitCode === null);
-  } catch (error) {
-    await stopProcess(child);
-    throw error;
-  }
-  return { baseUrl, host, port, dynamic, stop: () => stopProcess(child) };
+  server.listen(options.port ?? 0, host);
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://${host}:${port}`,
+    host,
+    port,
+    dynamic,
+    restarts: () => restarts,
+    prismPid: async () => (await prism).child.pid,
+    stop: async () => {
+      stopping = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await (await prism).stop();
+    },
+  };
 }

@@ -1,15 +1,19 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSpecValidator, listOperations, loadBundledSpec } from "@mca/spec";
+import {
+  createRequestValidator,
+  createRouter,
+  createSpecValidator,
+  HttpError,
+  listOperations,
+  loadBundledSpec,
+} from "@mca/spec";
 import { authenticate, authorizeOrganizations } from "./auth/authenticate.js";
 import { createTokenIssuer } from "./auth/tokens.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
-import { HttpError } from "./http/errors.js";
 import { readBody } from "./http/read-body.js";
-import { createRequestValidator } from "./http/request-validator.js";
-import { createRouter } from "./http/router.js";
 import { send } from "./http/send.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
 import type { ValidRequest } from "./routes/handler.js";

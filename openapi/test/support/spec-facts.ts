@@ -3,6 +3,8 @@ import { isObject, type Json, type JsonObject, nonNullBranch, resolveRef } from 
 
 /** What one parameter or property of the spec says, in the seed parser's vocabulary. */
 export interface SpecField {
+  /** Where a parameter is sent (`query`, `header`, `path`); undefined for a body property. */
+  in?: string;
   required: boolean;
   /** The parameter's or property's schema, `$ref`s and all. */
   schema: Json | undefined;
@@ -41,7 +43,10 @@ export function compareField(document: JsonObject, seed: SeedField, spec: SpecFi
     }
   };
   expectSame("type", seed.type);
-  expectSame("nullable", seed.nullable);
+  // a query string cannot carry null: a parameter the docs call nullable is optional in the spec (PROVENANCE.md)
+  expectSame("nullable", spec.in === "query" ? false : seed.nullable);
+  if (spec.in === "query" && seed.nullable && spec.required)
+    problems.push("required: the docs' nullable query parameter must be optional");
   expectSame("required", seed.required);
   expectSame("format", seed.format);
   if (seed.itemType === "string") expectSame("itemType", "string");
@@ -76,6 +81,7 @@ export function specFieldFor(
     const parameter = parameters.find((candidate) => candidate.in === location && candidate.name === name);
     if (!parameter) return undefined;
     return {
+      in: String(parameter.in),
       required: parameter.required === true,
       schema: parameter.schema,
       ...(typeof parameter.description === "string" ? { description: parameter.description } : {}),

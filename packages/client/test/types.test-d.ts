@@ -34,6 +34,8 @@ describe("the client's types are the generated types", () => {
     void client.hostConnections.list({ statuses: ["pending"], limit: 10, offset: 0 });
     // @ts-expect-error limit and offset are required
     void client.hostConnections.list({ statuses: ["connected"] });
+    // @ts-expect-error a query parameter cannot be null on the wire (openapi/PROVENANCE.md)
+    void client.hostConnections.list({ statuses: ["connected"], limit: 1, offset: 0, search_text: null });
     // @ts-expect-error an unknown order field
     void client.hostConnections.list({ statuses: ["connected"], limit: 1, offset: 0, order_by: "score" });
     // @ts-expect-error archived must be a boolean

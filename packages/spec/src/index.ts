@@ -6,6 +6,23 @@ export {
 } from "./bundled-spec.js";
 export { type ApiDateTime, MAX_API_EPOCH_MS, parseApiDateTime } from "./date-time.js";
 export { API_DATE_TIME, addApiFormats } from "./formats.js";
+export {
+  conflict,
+  type ErrorDetail,
+  forbidden,
+  HttpError,
+  notFound,
+  unauthorized,
+  unprocessable,
+} from "./http/errors.js";
+export { toFastApiDetail } from "./http/fastapi-detail.js";
+export {
+  createRequestValidator,
+  type RawRequest,
+  type RequestValidator,
+  type ValidatedRequest,
+} from "./http/request-validator.js";
+export { createRouter, type RouteMatch, type Router } from "./http/router.js";
 export { atPointer, isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
 export { nonNullBranch } from "./nullable.js";

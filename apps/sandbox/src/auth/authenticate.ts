@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { forbidden, unauthorized } from "@mca/spec";
 import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
-import { forbidden, unauthorized } from "../http/errors.js";
 import type { TokenIssuer } from "./tokens.js";
 
 /** The organization of the bearer token, or a 401 saying what is wrong with it. */

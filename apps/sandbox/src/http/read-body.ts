@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { HttpError } from "./errors.js";
+import { HttpError } from "@mca/spec";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -1,5 +1,5 @@
+import { type ErrorDetail, HttpError } from "@mca/spec";
 import type { Database } from "../db/database.js";
-import { type ErrorDetail, HttpError } from "../http/errors.js";
 import { createOrganization, type OrganizationCredentials } from "../store/organizations.js";
 
 /** Sandbox-only, outside the API's paths: creates an organization with an API client, for tests. */

@@ -1,5 +1,4 @@
-import { MAX_API_EPOCH_MS, parseApiDateTime } from "@mca/spec";
-import { notFound, unprocessable } from "../http/errors.js";
+import { MAX_API_EPOCH_MS, notFound, parseApiDateTime, unprocessable } from "@mca/spec";
 import { createInvitation } from "../store/invitations.js";
 import { findOrganization } from "../store/organizations.js";
 import type { Handler } from "./handler.js";

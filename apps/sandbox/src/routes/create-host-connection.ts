@@ -1,4 +1,4 @@
-import { conflict, forbidden, notFound, unprocessable } from "../http/errors.js";
+import { conflict, forbidden, notFound, unprocessable } from "@mca/spec";
 import { connectionExists, findHostConnection, insertConnection } from "../store/connections.js";
 import {
   type InvitationForAcceptance,

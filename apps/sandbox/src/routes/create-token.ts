@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { HttpError } from "../http/errors.js";
+import { HttpError } from "@mca/spec";
 import { findApiClient } from "../store/organizations.js";
 import type { Handler } from "./handler.js";
 

@@ -1,4 +1,4 @@
-import { notFound } from "../http/errors.js";
+import { notFound } from "@mca/spec";
 import { setArchived } from "../store/connections.js";
 import type { Handler } from "./handler.js";
 

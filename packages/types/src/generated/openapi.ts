@@ -740,15 +740,22 @@ export interface operations {
     listHostConnections: {
         parameters: {
             query: {
-                /** @description Filter connections by status */
+                /**
+                 * @description Filter connections by status
+                 * @example [
+                 *       "connected"
+                 *     ]
+                 */
                 statuses: components["schemas"]["ConnectionStatus"][];
                 search_field?: components["schemas"]["HostConnectionSearchField"];
-                search_text?: string | null;
+                search_text?: string;
                 order_by?: components["schemas"]["HostConnectionOrderField"];
                 order_dir?: components["schemas"]["OrderDirection"];
-                archived?: boolean | null;
-                active_action_types?: components["schemas"]["ActionType"][] | null;
+                archived?: boolean;
+                active_action_types?: components["schemas"]["ActionType"][];
+                /** @example 10 */
                 limit: number;
+                /** @example 0 */
                 offset: number;
             };
             header: {

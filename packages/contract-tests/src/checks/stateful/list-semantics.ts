@@ -86,7 +86,7 @@ function rulesJudgedBy(query: ListQuery, mine: ListItem[]): string[] {
     const field = query.search_field ?? "host_name";
     const other = field === "host_name" ? "host_email" : "host_name";
     if (
-      ids(expected) !== ids(without({ search_text: null })) &&
+      ids(expected) !== ids(without({ search_text: undefined })) &&
       ids(expected) !== ids(without({ search_field: other }))
     )
       rules.push(`search_field=${field}`);

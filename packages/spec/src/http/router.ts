@@ -1,4 +1,4 @@
-import { type Operation, pathTemplatePattern } from "@mca/spec";
+import { type Operation, pathTemplatePattern } from "../operations.js";
 import { HttpError } from "./errors.js";
 
 export type RouteMatch =

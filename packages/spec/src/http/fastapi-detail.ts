@@ -1,4 +1,4 @@
-import type { SchemaIssue } from "@mca/spec";
+import type { SchemaIssue } from "../spec-validator.js";
 import type { ErrorDetail } from "./errors.js";
 
 const quoteList = (values: unknown[]) => {

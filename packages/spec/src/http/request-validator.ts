@@ -1,14 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
-import {
-  isObject,
-  type Json,
-  type JsonObject,
-  nonNullBranch,
-  type Operation,
-  type Parameter,
-  resolveRef,
-  type SpecValidator,
-} from "@mca/spec";
+import { isObject, type Json, type JsonObject, resolveRef } from "../json.js";
+import { nonNullBranch } from "../nullable.js";
+import type { Operation, Parameter } from "../operations.js";
+import type { SpecValidator } from "../spec-validator.js";
 import { type ErrorDetail, HttpError } from "./errors.js";
 import { toFastApiDetail } from "./fastapi-detail.js";
 
@@ -61,8 +55,14 @@ function canonicalIds(document: JsonObject, node: Json | undefined, value: Json)
   return value;
 }
 
-/** Validates path, query, headers and JSON body against the operation; throws one 422 with every problem. */
-export function createRequestValidator(document: JsonObject, validator: SpecValidator) {
+export type RequestValidator = (operation: Operation, raw: RawRequest) => ValidatedRequest;
+
+/**
+ * Validates path, query, headers and JSON body against the operation the way FastAPI (pydantic 2) does, and
+ * throws one 422 with every problem in FastAPI's `detail` form. The sandbox and the mock both use it, so the same
+ * bad request gets the same answer from either.
+ */
+export function createRequestValidator(document: JsonObject, validator: SpecValidator): RequestValidator {
   function readParameter(parameter: Parameter, raw: RawRequest): Json | undefined {
     const schema = nonNullBranch(document, parameter.schema).schema;
     if (parameter.in === "query") {
