@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { startSandbox } from "./server.js";
 import type { OrganizationCredentials } from "./store/organizations.js";
 
-const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE]
+const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin]
+  --no-admin: no /_sandbox/organizations route (it answers loopback clients only in any case)
   Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
   env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL, SANDBOX_READ_CACHE (on|off)`;
 
@@ -13,7 +14,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let values: { host: string; port: string; "data-dir"?: string; "identities-out"?: string; help: boolean };
+let values: {
+  host: string;
+  port: string;
+  "data-dir"?: string;
+  "identities-out"?: string;
+  "no-admin": boolean;
+  help: boolean;
+};
 try {
   values = parseArgs({
     options: {
@@ -21,6 +29,7 @@ try {
       port: { type: "string", default: process.env.SANDBOX_PORT ?? "4020" },
       "data-dir": { type: "string" },
       "identities-out": { type: "string" },
+      "no-admin": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   }).values as typeof values;
@@ -43,6 +52,7 @@ const sandbox = await startSandbox({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
   cacheReads: process.env.SANDBOX_READ_CACHE !== "off",
+  admin: !values["no-admin"],
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 const asContractIdentity = (identity: OrganizationCredentials) => ({

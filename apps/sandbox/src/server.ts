@@ -14,6 +14,7 @@ import { createTokenIssuer } from "./auth/tokens.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
 import { readBody } from "./http/read-body.js";
+import { nulProblems } from "./http/refuse-nul.js";
 import { send } from "./http/send.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
 import type { ValidRequest } from "./routes/handler.js";
@@ -29,7 +30,12 @@ export interface SandboxOptions extends DatabaseOptions {
   tokenLifetimeSeconds?: number;
   /** The clock, for tests of expiry. */
   now?: () => Date;
+  /** Serve the admin route (`/_sandbox/organizations`, loopback clients only). Default true. */
+  admin?: boolean;
 }
+
+const isLoopback = (address: string | undefined) =>
+  address === "::1" || /^(::ffff:)?127\./.test(address ?? "");
 
 export interface Sandbox {
   url: string;
@@ -63,13 +69,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const [host, guest] = [hosts[0], guests[0]] as [OrganizationCredentials, OrganizationCredentials];
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", "http://sandbox");
+    let url: URL;
+    try {
+      url = new URL(request.url ?? "/", "http://sandbox");
+    } catch {
+      return send(response, 400, { detail: "Invalid HTTP request received." });
+    }
     const bodyText = await readBody(request);
-    if (url.pathname === ADMIN_ORGANIZATIONS_PATH) {
+    if (url.pathname === ADMIN_ORGANIZATIONS_PATH && options.admin !== false) {
       if (request.method !== "POST")
         throw new HttpError(405, [{ loc: [], msg: "Method Not Allowed", type: "request" }], {
           allow: "POST",
         });
+      if (!isLoopback(request.socket.remoteAddress))
+        throw new HttpError(403, [
+          { loc: [], msg: "The admin route answers loopback clients only", type: "authorization" },
+        ]);
       send(response, 201, await createOrganizationRoute(db, bodyText));
       return;
     }
@@ -85,6 +100,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       headers: request.headers,
       bodyText,
     });
+    const nul = nulProblems(validated);
+    if (nul.length > 0) throw new HttpError(422, nul);
     if (operation.secured) authorizeOrganizations(validated.headers, tokenOrganization);
     if (!isOperationId(operation.operationId)) throw new Error(`no handler for ${operation.label}`);
     const body = await runHandler(operation.operationId, {

@@ -91,3 +91,36 @@ describe("with --data-dir, a kill -9 and a restart lose no acknowledged write", 
     });
   }, 120_000);
 });
+
+describe("one sandbox per --data-dir", () => {
+  it("a second sandbox on a used --data-dir refuses to start, in one line, and the first keeps its data", async () => {
+    // the sandboxes of the test above, killed as kill -9 would: their locks are stale and get taken over
+    await Promise.all(
+      children
+        .filter((child) => child.exitCode === null && child.signalCode === null)
+        .map((child) => new Promise((resolve) => child.once("exit", resolve).kill("SIGKILL"))),
+    );
+    const first = await startCli(await findFreePort(), join(dataDir, "..", `ids-lock-${process.pid}.json`));
+    const second = spawn(
+      process.execPath,
+      [cli, "--port", String(await findFreePort()), "--data-dir", dataDir],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    children.push(second);
+    let stderr = "";
+    second.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => second.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(
+      new RegExp(`^mca-sandbox: .* is in use by another sandbox \\(pid ${first.pid}\\)`),
+    );
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(first.exitCode).toBeNull();
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ import { type PostgresServer, startPostgres } from "../scripts/postgres-server.j
 import { startSandbox } from "../src/index.js";
 import { callerFor, connect, newOrganization } from "./support/api.js";
 import { describeSandbox } from "./support/behaviour.js";
+import { describeHostileInputs } from "./support/hostile-inputs.js";
 
 let postgres: PostgresServer;
 beforeAll(async () => {
@@ -15,6 +16,7 @@ afterAll(() => {
 });
 
 describeSandbox("PostgreSQL (pg pool)", () => startSandbox({ port: 0, databaseUrl: postgres.url }));
+describeHostileInputs("PostgreSQL (pg pool)", () => startSandbox({ port: 0, databaseUrl: postgres.url }));
 
 describe("the read cache over PostgreSQL", () => {
   it("forgets a cached page when another process writes (LISTEN/NOTIFY)", async () => {

@@ -23,10 +23,13 @@ export type TokenProblem = "malformed" | "forged" | "expired";
 /** The token's claims, or why it is refused. */
 export function verifyToken(token: string, secret: Buffer, nowSeconds: number): TokenClaims | TokenProblem {
   const parts = token.split(".");
-  if (parts.length !== 3) return "malformed";
+  // strict base64url: no padding, no `+` or `/`, nothing the decoder would silently skip
+  if (parts.length !== 3 || !parts.every((part) => /^[A-Za-z0-9_-]+$/.test(part))) return "malformed";
   const [header, payload, signature] = parts as [string, string, string];
   const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, "base64url");
+  // one encoding per signature: a variant in the unused low bits of the last character is refused
+  if (given.toString("base64url") !== signature) return "malformed";
   // the signature covers the header: a token that verifies is one this sandbox signed, header included
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "forged";
   let claims: unknown;

@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { lockDataDir } from "./data-dir-lock.js";
 import type { Database, Queryable } from "./database.js";
 import { createReadCache } from "./read-cache.js";
 
@@ -7,7 +8,14 @@ import { createReadCache } from "./read-cache.js";
  * `cacheReads`: answer repeated `read`s from memory until the next write (this process is the only writer).
  */
 export async function openPgliteDatabase(dataDir?: string, cacheReads = true): Promise<Database> {
-  const db = await PGlite.create(dataDir ?? "memory://", { relaxedDurability: false });
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ?? "memory://", { relaxedDurability: false });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const cache = createReadCache(cacheReads);
   const asQueryable = (target: Pick<PGlite, "query">): Queryable => ({
     // any statement through query() may write
@@ -24,6 +32,9 @@ export async function openPgliteDatabase(dataDir?: string, cacheReads = true): P
       ),
     transaction: (work) => cache.writing(() => db.transaction((tx) => work(asQueryable(tx)))),
     exec: (sql) => cache.writing(async () => void (await db.exec(sql))),
-    close: () => db.close(),
+    close: async () => {
+      await db.close();
+      release();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { MAX_API_EPOCH_MS, notFound, parseApiDateTime, unprocessable } from "@mca/spec";
+import { mayNameAsParent } from "../store/connections.js";
 import { createInvitation } from "../store/invitations.js";
-import { findOrganization } from "../store/organizations.js";
 import type { Handler } from "./handler.js";
 
 export const createGuestInvitation: Handler<"createGuestInvitation"> = async ({
@@ -26,7 +26,9 @@ export const createGuestInvitation: Handler<"createGuestInvitation"> = async ({
     );
   }
   const parent = body.parent_organization_id ?? null;
-  if (parent !== null && !(await findOrganization(db, parent))) {
+  // the host may name itself or an organization it is connected to; any other id answers as if it did not
+  // exist, so that the answer (which carries the parent's name) discloses nothing about strangers
+  if (parent !== null && !(await mayNameAsParent(db, organizationId, parent))) {
     throw notFound(
       ["body", "parent_organization_id"],
       "Parent organization not found",

@@ -99,6 +99,17 @@ export async function listHostConnectionsPage(
   return new RawJson(row?.body ?? '{"items":[],"total_items":0}');
 }
 
+/** Whether `hostId` may name `parentId` as an invitation's parent: itself, or an organization connected to it. */
+export async function mayNameAsParent(db: Queryable, hostId: string, parentId: string): Promise<boolean> {
+  if (hostId === parentId) return true;
+  const rows = await db.query(
+    `SELECT 1 FROM connections WHERE (host_organization_id = $1 AND guest_organization_id = $2)
+       OR (host_organization_id = $2 AND guest_organization_id = $1) LIMIT 1`,
+    [hostId, parentId],
+  );
+  return rows.length > 0;
+}
+
 export async function connectionExists(db: Queryable, hostId: string, guestId: string): Promise<boolean> {
   const rows = await db.query(
     "SELECT 1 FROM connections WHERE host_organization_id = $1 AND guest_organization_id = $2",

@@ -24,6 +24,11 @@ export async function findOrganization(db: Database, id: string): Promise<Organi
   return row;
 }
 
+/** Whether an organization already has this email (compared case-insensitively, as emails are). */
+export async function emailInUse(db: Queryable, email: string): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM organizations WHERE lower(email) = lower($1)", [email])).length > 0;
+}
+
 /** Creates an organization with one API client; returns its credentials. */
 export async function createOrganization(
   db: Queryable,

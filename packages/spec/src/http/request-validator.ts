@@ -20,6 +20,10 @@ export interface ValidatedRequest {
   body: Json | undefined;
 }
 
+/** `application/json`, `application/…+json`, or no content type at all (read as JSON, as FastAPI does). */
+const isJsonContentType = (header: string | undefined) =>
+  header === undefined || /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(header.trim());
+
 const TRUE = new Set(["true", "1", "yes", "on", "t", "y"]);
 const FALSE = new Set(["false", "0", "no", "off", "f", "n"]);
 
@@ -102,6 +106,13 @@ export function createRequestValidator(document: JsonObject, validator: SpecVali
       if (raw.bodyText.trim() === "") {
         if (operation.requestBody.required)
           problems.push({ loc: ["body"], msg: "Field required", type: "missing" });
+      } else if (!isJsonContentType(raw.headers["content-type"])) {
+        // FastAPI reads a body of another content type as bytes, which no model accepts
+        problems.push({
+          loc: ["body"],
+          msg: "Input should be a valid dictionary or object to extract fields from",
+          type: "model_attributes_type",
+        });
       } else {
         try {
           const body = JSON.parse(raw.bodyText) as Json;
