@@ -1,6 +1,14 @@
 /** What the sandbox needs from a database: parameterised queries and transactions. PGlite and pg both fit. */
 export interface Queryable {
-  query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Any statement. `invalidates` names the cached reads it can change (`[]` for a plain read); without it,
+   * every cached read is forgotten, which is always safe.
+   */
+  query<Row extends Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    invalidates?: readonly string[],
+  ): Promise<Row[]>;
 }
 
 export interface Database extends Queryable {

@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "./data-dir-lock.js";
 import type { Database, Queryable } from "./database.js";
-import { createReadCache } from "./read-cache.js";
+import { cacheKey, createReadCache } from "./read-cache.js";
 
 /**
  * Embedded Postgres, in memory or in `dataDir`. Durable: every commit is flushed before it is acknowledged.
@@ -19,17 +19,17 @@ export async function openPgliteDatabase(dataDir?: string, cacheReads = true): P
   const cache = createReadCache(cacheReads);
   const asQueryable = (target: Pick<PGlite, "query">): Queryable => ({
     // any statement through query() may write
-    query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-      cache.writing(async () => (await target.query<Row>(sql, params)).rows),
+    query: <Row extends Record<string, unknown>>(
+      sql: string,
+      params: unknown[] = [],
+      invalidates?: readonly string[],
+    ) => cache.writing(async () => (await target.query<Row>(sql, params)).rows, invalidates),
   });
   return {
     kind: "pglite",
     ...asQueryable(db),
     read: <Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]) =>
-      cache.read(
-        `${name}\u0000${JSON.stringify(params)}`,
-        async () => (await db.query<Row>(sql, params)).rows,
-      ),
+      cache.read(cacheKey(name, params), async () => (await db.query<Row>(sql, params)).rows),
     transaction: (work) => cache.writing(() => db.transaction((tx) => work(asQueryable(tx)))),
     exec: (sql) => cache.writing(async () => void (await db.exec(sql))),
     close: async () => {

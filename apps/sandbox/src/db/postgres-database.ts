@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Database, Queryable } from "./database.js";
-import { createReadCache } from "./read-cache.js";
+import { cacheKey, createReadCache } from "./read-cache.js";
 
 /** The channel the migration's triggers notify on every write (migrations/002_write_notifications.sql). */
 const WRITES_CHANNEL = "mca_sandbox_writes";
@@ -21,13 +21,22 @@ export async function openPostgresDatabase(
     max: poolSize,
     options: "-c plan_cache_mode=force_generic_plan",
   });
+  // the server-side process ids of this pool's connections, to tell our writes' notifications from others'
+  const ownBackends = new Set<number>();
+  pool.on("connect", (client) => {
+    const pid = (client as pg.PoolClient & { processID?: number }).processID;
+    if (typeof pid === "number") ownBackends.add(pid);
+  });
   await pool.query("SELECT 1");
   let listener: pg.Client | undefined;
   let cache = createReadCache(false);
   if (cacheReads) {
     listener = new pg.Client({ connectionString });
     await listener.connect();
-    listener.on("notification", () => cache.invalidate());
+    // our own writes invalidated exactly what they changed already; only another process's clear everything
+    listener.on("notification", (notification) => {
+      if (!ownBackends.has(notification.processId)) cache.invalidate();
+    });
     // without the listener nobody would tell us about other writers: stop caching altogether
     listener.on("error", () => {
       cache = createReadCache(false);
@@ -36,8 +45,11 @@ export async function openPostgresDatabase(
     cache = createReadCache(true);
   }
   const asQueryable = (client: Pick<pg.Pool, "query">): Queryable => ({
-    query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-      cache.writing(async () => (await client.query<Row>(sql, params)).rows),
+    query: <Row extends Record<string, unknown>>(
+      sql: string,
+      params: unknown[] = [],
+      invalidates?: readonly string[],
+    ) => cache.writing(async () => (await client.query<Row>(sql, params)).rows, invalidates),
   });
   return {
     kind: "postgres",
@@ -45,7 +57,7 @@ export async function openPostgresDatabase(
     read: <Row extends Record<string, unknown>>(name: string, sql: string, params: unknown[]) =>
       // a named statement: each pooled connection parses and plans it once
       cache.read(
-        `${name}\u0000${JSON.stringify(params)}`,
+        cacheKey(name, params),
         async () => (await pool.query<Row>({ name, text: sql, values: params })).rows,
       ),
     transaction: (work) =>

@@ -1,24 +1,38 @@
 const MAX_ENTRIES = 1000;
 
+/** The key a `read` of statement `name` with `params` is cached under. */
+export const cacheKey = (name: string, params: unknown[]) => `${name}\u0000${JSON.stringify(params)}`;
+
 export interface ReadCache {
-  /** The cached rows for `key`, or `load()`'s, remembered unless a write started meanwhile. */
+  /** The cached rows for `key`, or `load()`'s, remembered unless a write that concerns `key` started meanwhile. */
   read<Row>(key: string, load: () => Promise<Row[]>): Promise<Row[]>;
-  /** Runs a write; everything cached before or during it is forgotten. */
-  writing<T>(write: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a write. `invalidates` names the keys it can change (per organization, e.g. one guest's connections);
+   * without it, everything cached is forgotten.
+   */
+  writing<T>(write: () => Promise<T>, invalidates?: readonly string[]): Promise<T>;
   /** Forgets everything (a write elsewhere was announced). */
   invalidate(): void;
 }
 
 /**
- * Query results kept until the next write. A version counter, bumped before and after every write, keeps a read
- * that a write overtook from storing what it saw.
+ * Query results kept until a write that concerns them. Version counters (one for everything, one per key),
+ * bumped before and after every write, keep a read that a write overtook from storing what it saw.
  */
 export function createReadCache(enabled: boolean): ReadCache {
   const entries = new Map<string, unknown[]>();
+  const keyVersions = new Map<string, number>();
   let version = 0;
   const invalidate = () => {
     version += 1;
     entries.clear();
+  };
+  const forget = (keys: readonly string[] | undefined) => {
+    if (keys === undefined) return invalidate();
+    for (const key of keys) {
+      entries.delete(key);
+      keyVersions.set(key, (keyVersions.get(key) ?? 0) + 1);
+    }
   };
   return {
     async read<Row>(key: string, load: () => Promise<Row[]>) {
@@ -26,19 +40,20 @@ export function createReadCache(enabled: boolean): ReadCache {
       const hit = entries.get(key);
       if (hit) return hit as Row[];
       const seen = version;
+      const seenKey = keyVersions.get(key) ?? 0;
       const rows = await load();
-      if (seen === version) {
+      if (seen === version && seenKey === (keyVersions.get(key) ?? 0)) {
         if (entries.size >= MAX_ENTRIES) entries.clear();
         entries.set(key, rows);
       }
       return rows;
     },
-    async writing(write) {
-      invalidate();
+    async writing(write, invalidates) {
+      forget(invalidates);
       try {
         return await write();
       } finally {
-        invalidate();
+        forget(invalidates);
       }
     },
     invalidate,

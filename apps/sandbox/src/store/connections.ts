@@ -2,11 +2,10 @@ import type {
   GuestConnection,
   HostConnection,
   HostConnectionList,
-  HostConnectionOrderField,
-  HostConnectionSearchField,
   ListHostConnectionsQuery,
 } from "@mca/types";
 import type { Database, Queryable } from "../db/database.js";
+import { cacheKey } from "../db/read-cache.js";
 import { RawJson } from "../http/raw-json.js";
 import { withIsoTimes } from "./rows.js";
 
@@ -18,29 +17,9 @@ const HOST_CONNECTION_COLUMNS = `
   c.host_organization_id, c.guest_organization_id, h.name AS host_name, h.email AS host_email, h.owner_email,
   c.status, c.archived, c.created_at, c.updated_at, c.archived_at, c.active_action_type, c.active_action_updated_at`;
 
-/** The API's timestamp text (as `Date.toISOString()` writes it), for bodies PostgreSQL builds itself. */
-const utc = (column: string, name: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${name}`;
-
-/** HostConnection as JSON-ready columns: timestamps as text, the same text every other endpoint sends. */
-const HOST_CONNECTION_JSON_COLUMNS = `
-  c.host_organization_id, c.guest_organization_id, h.name AS host_name, h.email AS host_email, h.owner_email,
-  c.status, c.archived, ${utc("c.created_at", "created_at")}, ${utc("c.updated_at", "updated_at")},
-  ${utc("c.archived_at", "archived_at")}, c.active_action_type, ${utc("c.active_action_updated_at", "active_action_updated_at")}`;
-
-/** Sort and search columns are keyed by the spec's enums; these maps are the only way they reach the SQL. */
-const SEARCH_COLUMNS: Record<HostConnectionSearchField, string> = {
-  host_name: "h.name",
-  host_email: "h.email",
-  owner_email: "h.owner_email",
-};
-const ORDER_COLUMNS: Record<HostConnectionOrderField, string> = {
-  ...SEARCH_COLUMNS,
-  created_at: "c.created_at",
-  updated_at: "c.updated_at",
-  archived_at: "c.archived_at",
-  active_action_updated_at: "c.active_action_updated_at",
-};
+/** The cache key of one guest's connections: what a write to that guest's connections invalidates. */
+export const guestConnectionsKey = (guestId: string) => cacheKey(GUEST_CONNECTIONS, [guestId]);
+const GUEST_CONNECTIONS = "guest-connections";
 
 /** The list query with its defaults applied. */
 export type HostConnectionFilters = Required<
@@ -57,46 +36,78 @@ export async function findHostConnection(
     `SELECT ${HOST_CONNECTION_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
      WHERE c.guest_organization_id = $1 AND c.host_organization_id = $2`,
     [guestId, hostId],
+    [],
   );
   return row ? withIsoTimes<HostConnection>(row, HOST_TIMES) : undefined;
 }
 
 /**
- * One page of the guest's host connections and the total, in one round trip. PostgreSQL builds the response
- * body itself (json_agg), so no row is parsed and re-serialised in Node: the text goes out as it comes in.
+ * Every connection of one guest (its view: HostConnection), read once and kept until a write to that guest's
+ * connections (or, on PostgreSQL, anyone else's write): what every list query of the guest is answered from.
+ */
+async function guestConnections(db: Database, guestId: string): Promise<ListedConnection[]> {
+  const rows = await db.read<Record<string, unknown>>(
+    GUEST_CONNECTIONS,
+    `SELECT ${HOST_CONNECTION_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+     WHERE c.guest_organization_id = $1`,
+    [guestId],
+  );
+  const listed = listedByRows.get(rows);
+  if (listed) return listed;
+  // each item serialised once per cached row set, not once per page that shows it
+  const fresh = rows.map((row) => {
+    const item = withIsoTimes<HostConnection>(row, HOST_TIMES);
+    return { item, json: JSON.stringify(item) };
+  });
+  listedByRows.set(rows, fresh);
+  return fresh;
+}
+
+interface ListedConnection {
+  item: HostConnection;
+  json: string;
+}
+const listedByRows = new WeakMap<object, ListedConnection[]>();
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One page of the guest's host connections and the total. A guest has tens of connections, so filtering,
+ * ordering and paging them in memory costs less than a statement: the same rules the SQL used, text in code-point
+ * order (PostgreSQL's C collation), nulls last in both directions, ties by host id.
  */
 export async function listHostConnectionsPage(
   db: Database,
   guestId: string,
   filters: HostConnectionFilters,
 ): Promise<RawJson<HostConnectionList>> {
-  const where = `c.guest_organization_id = $1 AND c.status = ANY($2::text[])
-    AND ($3::boolean IS NULL OR c.archived = $3)
-    AND ($4::text[] IS NULL OR c.active_action_type = ANY($4::text[]))
-    AND ($5::text IS NULL OR strpos(lower(${SEARCH_COLUMNS[filters.search_field]}), lower($5::text)) > 0)`;
-  const order = `${ORDER_COLUMNS[filters.order_by]} ${filters.order_dir === "desc" ? "DESC" : "ASC"} NULLS LAST, c.host_organization_id`;
-  const sql = `SELECT json_build_object(
-      'items', coalesce((SELECT json_agg(page) FROM (
-        SELECT ${HOST_CONNECTION_JSON_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
-        WHERE ${where} ORDER BY ${order} LIMIT $6 OFFSET $7) page), '[]'::json),
-      'total_items', (SELECT count(*) FROM connections c JOIN organizations h ON h.id = c.host_organization_id WHERE ${where})
-    )::text AS body`;
-  const params = [
-    guestId,
-    filters.statuses,
-    filters.archived ?? null,
-    filters.active_action_types ?? null,
-    filters.search_text ?? null,
-    filters.limit,
-    filters.offset,
-  ];
-  // one prepared statement per (search field, order) pair: the only parts that are not parameters
-  const [row] = await db.read<{ body: string }>(
-    `list-${filters.search_field}-${filters.order_by}-${filters.order_dir}`,
-    sql,
-    params,
+  const search = filters.search_text?.toLowerCase();
+  const matching = (await guestConnections(db, guestId)).filter(
+    ({ item: connection }) =>
+      filters.statuses.includes(connection.status) &&
+      (filters.archived === undefined ||
+        filters.archived === null ||
+        connection.archived === filters.archived) &&
+      (!filters.active_action_types ||
+        (connection.active_action_type !== null &&
+          connection.active_action_type !== undefined &&
+          filters.active_action_types.includes(connection.active_action_type))) &&
+      (search === undefined || String(connection[filters.search_field]).toLowerCase().includes(search)),
   );
-  return new RawJson(row?.body ?? '{"items":[],"total_items":0}');
+  const sign = filters.order_dir === "desc" ? -1 : 1;
+  const key = filters.order_by;
+  matching.sort(({ item: a }, { item: b }) => {
+    const x = a[key] ?? null;
+    const y = b[key] ?? null;
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else if (x !== y) return sign * compareText(String(x), String(y));
+    return compareText(a.host_organization_id, b.host_organization_id);
+  });
+  const page = matching.slice(filters.offset, filters.offset + Math.max(0, filters.limit));
+  return new RawJson(
+    `{"items":[${page.map(({ json }) => json).join(",")}],"total_items":${matching.length}}`,
+  );
 }
 
 /** Whether `hostId` may name `parentId` as an invitation's parent: itself, or an organization connected to it. */
@@ -106,6 +117,7 @@ export async function mayNameAsParent(db: Queryable, hostId: string, parentId: s
     `SELECT 1 FROM connections WHERE (host_organization_id = $1 AND guest_organization_id = $2)
        OR (host_organization_id = $2 AND guest_organization_id = $1) LIMIT 1`,
     [hostId, parentId],
+    [],
   );
   return rows.length > 0;
 }
@@ -114,6 +126,7 @@ export async function connectionExists(db: Queryable, hostId: string, guestId: s
   const rows = await db.query(
     "SELECT 1 FROM connections WHERE host_organization_id = $1 AND guest_organization_id = $2",
     [hostId, guestId],
+    [],
   );
   return rows.length > 0;
 }
@@ -155,6 +168,7 @@ export async function setArchived(
        JOIN organizations h ON h.id = u.host_organization_id
        LEFT JOIN organizations p ON p.id = u.parent_organization_id`,
     [hostId, guestId, archived, now],
+    [guestConnectionsKey(guestId)],
   );
   return row ? withIsoTimes<GuestConnection>(row, GUEST_TIMES) : undefined;
 }

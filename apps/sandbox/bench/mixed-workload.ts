@@ -1,0 +1,237 @@
+// The sandbox under a realistic mix, side by side with stock Prism in one run: 4 guests × 30 hosts, every list
+// query different (filters, orders, pages, searches drawn from a seeded generator), 5 % archive writes
+// interleaved, 10 connections. Sandbox on PGlite and on PostgreSQL, each with its read cache (one row set per guest, forgotten per organization on writes) on and off.
+import type { ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { findFreePort, startPrism } from "@mca/mock";
+import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startPostgres } from "../scripts/postgres-server.js";
+
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const GUESTS = 4;
+const HOSTS = 30;
+const WRITE_SHARE = 0.05;
+const SEED = Number(process.env.BENCH_SEED ?? 42);
+const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
+
+interface Organization {
+  organizationId: string;
+  clientId: string;
+  clientSecret: string;
+  headers: Record<string, string>;
+}
+
+/** xorshift32: the same request sequence on every target and every run. */
+function random(seed: number) {
+  let state = seed || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    ...init,
+    headers: { "content-type": "application/json", ...init.headers },
+  });
+  if (!response.ok)
+    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function organization(url: string, name: string): Promise<Organization> {
+  const created = (await json(`${url}/_sandbox/organizations`, {
+    method: "POST",
+    body: JSON.stringify({ name, email: `${name.toLowerCase().replaceAll(" ", "-")}@bench.example` }),
+  })) as unknown as Organization;
+  const { access_token } = await json(`${url}/oauth2/token`, {
+    method: "POST",
+    body: JSON.stringify({ client_id: created.clientId, client_secret: created.clientSecret }),
+  });
+  return {
+    ...created,
+    headers: {
+      authorization: `Bearer ${String(access_token)}`,
+      "requester-organization-id": created.organizationId,
+      "target-organization-id": created.organizationId,
+      "content-type": "application/json",
+    },
+  };
+}
+
+const WORDS = ["Acme", "beta", "Zeta", "Credit", "union", "Lending", "capital", "Trust", "north", "Ridge"];
+
+/** Every host invites every guest and the guests accept, through the API. */
+async function seed(url: string): Promise<{ guests: Organization[]; hosts: Organization[] }> {
+  const next = random(SEED);
+  const guests: Organization[] = [];
+  const hosts: Organization[] = [];
+  for (let index = 0; index < GUESTS; index += 1) guests.push(await organization(url, `Guest ${index}`));
+  for (let index = 0; index < HOSTS; index += 1) {
+    const name = `${WORDS[Math.floor(next() * WORDS.length)]} ${WORDS[Math.floor(next() * WORDS.length)]} ${index}`;
+    hosts.push(await organization(url, name));
+  }
+  for (const host of hosts)
+    for (const guest of guests) {
+      const invitation = await json(`${url}/guest-invitations`, {
+        method: "POST",
+        headers: host.headers,
+        body: JSON.stringify({
+          email: "guest@bench.example",
+          expired_at: new Date(Date.now() + 86_400_000).toISOString(),
+        }),
+      });
+      await json(`${url}/host-connections`, {
+        method: "POST",
+        headers: guest.headers,
+        body: JSON.stringify({
+          host_organization_id: host.organizationId,
+          invitation_token: invitation.invitation_token,
+        }),
+      });
+    }
+  return { guests, hosts };
+}
+
+const ORDER = [
+  "host_name",
+  "host_email",
+  "owner_email",
+  "created_at",
+  "updated_at",
+  "archived_at",
+  "active_action_updated_at",
+];
+
+/** The request mix: all-different list queries, and 5 % archive writes by a host on one of its guests. */
+function workload(guests: Organization[], hosts: Organization[]) {
+  const next = random(SEED);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+  return (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => {
+    if (next() < WRITE_SHARE) {
+      const host = pick(hosts);
+      return {
+        ...request,
+        method: "PATCH",
+        path: `/guest-connections/${pick(guests).organizationId}`,
+        headers: host.headers,
+        body: JSON.stringify({ archived: next() < 0.5 }),
+      };
+    }
+    const guest = pick(guests);
+    const query = new URLSearchParams();
+    for (const status of pick([["connected"], ["disconnected"], ["connected", "disconnected"]]))
+      query.append("statuses", status);
+    if (next() < 0.3) query.set("archived", String(next() < 0.5));
+    if (next() < 0.1)
+      query.append("active_action_types", pick(["analytics_request", "documents_update_request"]));
+    if (next() < 0.4) {
+      query.set("search_field", pick(["host_name", "host_email", "owner_email"]));
+      const word = pick(WORDS).toLowerCase();
+      const start = Math.floor(next() * (word.length - 2));
+      query.set("search_text", word.slice(start, start + 2 + Math.floor(next() * 2)));
+    }
+    query.set("order_by", pick(ORDER));
+    query.set("order_dir", pick(["asc", "desc"]));
+    query.set("limit", String(1 + Math.floor(next() * 100)));
+    query.set("offset", String(Math.floor(next() * 40)));
+    return {
+      ...request,
+      method: "GET",
+      path: `/host-connections?${query}`,
+      headers: guest.headers,
+      body: undefined,
+    };
+  };
+}
+
+async function measure(name: string, url: string, setup: ReturnType<typeof workload>) {
+  const run = (duration: number) =>
+    autocannon({ url, connections: CONNECTIONS, duration, requests: [{ setupRequest: setup as never }] });
+  await run(2);
+  const result = await run(DURATION_SECONDS);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { name, requestsPerSecond: result.requests.average, p99: result.latency.p99 };
+}
+
+async function startSandbox(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [cli, "--port", String(port)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ctrl-C")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+const results: Array<{ name: string; requestsPerSecond: number; p99: number }> = [];
+const children: ChildProcess[] = [];
+const postgres = startPostgres(await findFreePort());
+let prismData: { guests: Organization[]; hosts: Organization[] } | undefined;
+try {
+  for (const [name, env] of [
+    ["sandbox on PGlite", {}],
+    ["sandbox on PGlite, read cache off", { SANDBOX_READ_CACHE: "off" }],
+    ["sandbox on PostgreSQL", { DATABASE_URL: await freshDatabase(postgres.url, "mixed_cached") }],
+    [
+      "sandbox on PostgreSQL, read cache off",
+      { DATABASE_URL: await freshDatabase(postgres.url, "mixed_uncached"), SANDBOX_READ_CACHE: "off" },
+    ],
+  ] as const) {
+    const { url, child } = await startSandbox(env);
+    children.push(child);
+    const data = await seed(url);
+    prismData ??= data;
+    results.push(await measure(name, url, workload(data.guests, data.hosts)));
+    child.kill("SIGTERM");
+  }
+  // stock Prism, static, on the bundle as it is: the same requests (its answers are the spec's examples)
+  const prism = await startPrism({
+    specPath: BUNDLED_SPEC_JSON_PATH,
+    dynamic: false,
+    logLevel: "silent",
+    startTimeoutMs: 90_000,
+  });
+  try {
+    const data = prismData as { guests: Organization[]; hosts: Organization[] };
+    results.push(await measure("stock Prism (static)", prism.url, workload(data.guests, data.hosts)));
+  } finally {
+    await prism.stop();
+  }
+} finally {
+  for (const child of children) child.kill("SIGKILL");
+  postgres.stop();
+}
+
+const prism = results.find((result) => result.name.startsWith("stock Prism"))?.requestsPerSecond ?? 1;
+console.log(
+  `mixed workload: ${GUESTS} guests × ${HOSTS} hosts, all-different list queries, ${WRITE_SHARE * 100} % archive writes, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, seed ${SEED}`,
+);
+for (const result of results)
+  console.log(
+    `  ${result.name.padEnd(38)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
+  );
+console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 3.00× Prism, p99 < 50 ms");
