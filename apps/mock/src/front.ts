@@ -6,9 +6,9 @@ import {
   HttpError,
   type JsonObject,
   listOperations,
+  readBody,
 } from "@mca/spec";
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** Headers that describe one hop, not the message: not forwarded either way. */
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "host"]);
 
@@ -34,18 +34,6 @@ function sendJson(
   response.end(text);
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new HttpError(413, [{ loc: ["body"], msg: "Request body too large", type: "too_large" }]);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * The mock's front: every request is parsed, routed and validated here, with the same validator as the
  * sandbox, so that a bad request gets FastAPI's 422 built from what is actually wrong (all problems at once),
@@ -64,7 +52,7 @@ export function createFront(options: FrontOptions): Server {
     } catch {
       return sendJson(response, 400, { detail: "Invalid HTTP request received." });
     }
-    const body = await readBody(request);
+    const bodyText = await readBody(request);
     const route = router.match(request.method ?? "GET", url.pathname);
     if (route.kind === "not-found") return sendJson(response, 404, { detail: "Not Found" });
     if (route.kind === "method-not-allowed")
@@ -78,7 +66,7 @@ export function createFront(options: FrontOptions): Server {
         pathParams: route.pathParams,
         searchParams: url.searchParams,
         headers: request.headers,
-        bodyText: body.toString("utf8"),
+        bodyText,
       });
     const headers = Object.fromEntries(
       Object.entries(request.headers).flatMap(([name, value]) =>
@@ -90,8 +78,8 @@ export function createFront(options: FrontOptions): Server {
     const answer = await fetch(`${await options.prismUrl()}${url.pathname}${url.search}`, {
       method: request.method ?? "GET",
       headers,
-      ...(body.length > 0 && request.method !== "GET" && request.method !== "HEAD"
-        ? { body: new Uint8Array(body) }
+      ...(bodyText.length > 0 && request.method !== "GET" && request.method !== "HEAD"
+        ? { body: bodyText }
         : {}),
       signal: AbortSignal.timeout(10_000),
     });

@@ -2,13 +2,12 @@
 // query different (filters, orders, pages, searches drawn from a seeded generator), 5 % archive writes
 // interleaved, 10 connections. Sandbox on PGlite and on PostgreSQL, each with its read cache (one row set per guest, forgotten per organization on writes) on and off.
 import type { ChildProcess } from "node:child_process";
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { findFreePort, startPrism } from "@mca/mock";
 import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
+import { hostConnectionOrderFieldValues } from "@mca/types";
 import autocannon from "autocannon";
-import pg from "pg";
 import { startPostgres } from "../scripts/postgres-server.js";
+import { freshDatabase, json, spawnSandbox } from "./support.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -16,7 +15,6 @@ const GUESTS = 4;
 const HOSTS = 30;
 const WRITE_SHARE = 0.05;
 const SEED = Number(process.env.BENCH_SEED ?? 42);
-const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
 interface Organization {
   organizationId: string;
@@ -34,16 +32,6 @@ function random(seed: number) {
     state ^= state << 5;
     return (state >>> 0) / 2 ** 32;
   };
-}
-
-async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { "content-type": "application/json", ...init.headers },
-  });
-  if (!response.ok)
-    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
 }
 
 async function organization(url: string, name: string): Promise<Organization> {
@@ -100,15 +88,7 @@ async function seed(url: string): Promise<{ guests: Organization[]; hosts: Organ
   return { guests, hosts };
 }
 
-const ORDER = [
-  "host_name",
-  "host_email",
-  "owner_email",
-  "created_at",
-  "updated_at",
-  "archived_at",
-  "active_action_updated_at",
-];
+const ORDER = hostConnectionOrderFieldValues;
 
 /** The request mix: all-different list queries, and 5 % archive writes by a host on one of its guests. */
 function workload(guests: Organization[], hosts: Organization[]) {
@@ -164,27 +144,8 @@ async function measure(name: string, url: string, setup: ReturnType<typeof workl
 
 async function startSandbox(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [cli, "--port", String(port)], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ctrl-C")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
+  const { child } = await spawnSandbox(port, env);
   return { url: `http://127.0.0.1:${port}`, child };
-}
-
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
 }
 
 const results: Array<{ name: string; requestsPerSecond: number; p99: number }> = [];

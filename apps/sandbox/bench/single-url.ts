@@ -1,10 +1,8 @@
 // GET /host-connections with 100 connections in the database, 10 concurrent clients (autocannon), against the
 // sandbox on PGlite, the sandbox on PostgreSQL and the Prism mock, one after another in the same run.
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { findFreePort, startMock } from "@mca/mock";
 import autocannon from "autocannon";
-import pg from "pg";
 import { startPostgres } from "../scripts/postgres-server.js";
 import { openDatabase } from "../src/db/open-database.js";
 import {
@@ -13,11 +11,11 @@ import {
   listHostConnectionsPage,
 } from "../src/store/connections.js";
 import { createOrganization } from "../src/store/organizations.js";
+import { freshDatabase, json, spawnSandbox } from "./support.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const HOSTS = 100;
-const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
 
 interface SandboxCredentials {
   organizationId: string;
@@ -29,18 +27,7 @@ async function startSandboxProcess(
   port: number,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; guest: SandboxCredentials }> {
-  const child = spawn(process.execPath, [cli, "--port", String(port)], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ctrl-C")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
+  const { child, output } = await spawnSandbox(port, env);
   const grab = (label: string) => new RegExp(`guest:[\\s\\S]*?${label}:\\s+(\\S+)`).exec(output)?.[1] ?? "";
   return {
     child,
@@ -50,25 +37,6 @@ async function startSandboxProcess(
       clientSecret: grab("client_secret"),
     },
   };
-}
-
-/** A new, empty database on the server, so that each target starts from the same 100 connections. */
-async function freshDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
-}
-
-async function json(url: string, init: RequestInit = {}): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    ...init,
-    headers: { "content-type": "application/json", ...init.headers },
-  });
-  if (!response.ok)
-    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
 }
 
 async function headersAs(url: string, identity: SandboxCredentials): Promise<Record<string, string>> {

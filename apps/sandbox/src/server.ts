@@ -8,12 +8,12 @@ import {
   HttpError,
   listOperations,
   loadBundledSpec,
+  readBody,
 } from "@mca/spec";
 import { authenticate, authorizeOrganizations } from "./auth/authenticate.js";
 import { createTokenIssuer } from "./auth/tokens.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
-import { readBody } from "./http/read-body.js";
 import { nulProblems } from "./http/refuse-nul.js";
 import { send } from "./http/send.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";

@@ -16,6 +16,7 @@ export {
   unprocessable,
 } from "./http/errors.js";
 export { toFastApiDetail } from "./http/fastapi-detail.js";
+export { readBody } from "./http/read-body.js";
 export {
   createRequestValidator,
   type RawRequest,

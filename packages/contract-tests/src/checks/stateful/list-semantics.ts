@@ -1,3 +1,4 @@
+import { hostConnectionOrderFieldValues, hostConnectionSearchFieldValues } from "@mca/types";
 import fc from "fast-check";
 import { fixturesFor, type ListItem } from "../../fixtures/build-fixtures.js";
 import {
@@ -11,16 +12,9 @@ import type { Caller, CheckContext, StatefulCheck } from "../check.js";
 import { assertThat, type Call, expectStatus, FlowBroken, flow, requestAs } from "./flow-requests.js";
 
 const STATUSES: ListQuery["statuses"] = ["connected", "disconnected"];
-const SEARCH_FIELDS = ["host_name", "host_email", "owner_email"] as const;
-const ORDER_FIELDS = [
-  "host_name",
-  "host_email",
-  "owner_email",
-  "created_at",
-  "updated_at",
-  "archived_at",
-  "active_action_updated_at",
-] as const;
+// the spec's own enums, so that a new order or search field is judged as soon as the spec has it
+const SEARCH_FIELDS = hostConnectionSearchFieldValues;
+const ORDER_FIELDS = hostConnectionOrderFieldValues;
 const RULES = [
   "statuses",
   "archived",

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from "node:http";
-import { HttpError } from "@mca/spec";
+import { HttpError } from "./errors.js";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** The request body as text; 413 past 1 MiB. */
+/** The request body as text; 413 past 1 MiB (the sandbox and the mock read bodies the same way). */
 export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
