@@ -6,6 +6,8 @@ import type { OrganizationCredentials } from "./store/organizations.js";
 
 const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin]
   --no-admin: no /_sandbox/organizations route (it answers loopback clients only in any case)
+  --cors-origin O (repeatable; env SANDBOX_CORS_ORIGINS, comma-separated; "*" for any): pages that may call it,
+    default any http://localhost or http://127.0.0.1 origin
   Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
   env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL, SANDBOX_READ_CACHE (on|off)`;
 
@@ -20,6 +22,7 @@ let values: {
   "data-dir"?: string;
   "identities-out"?: string;
   "no-admin": boolean;
+  "cors-origin"?: string[];
   help: boolean;
 };
 try {
@@ -30,6 +33,7 @@ try {
       "data-dir": { type: "string" },
       "identities-out": { type: "string" },
       "no-admin": { type: "boolean", default: false },
+      "cors-origin": { type: "string", multiple: true },
       help: { type: "boolean", default: false },
     },
   }).values as typeof values;
@@ -53,6 +57,8 @@ const sandbox = await startSandbox({
   ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
   cacheReads: process.env.SANDBOX_READ_CACHE !== "off",
   admin: !values["no-admin"],
+  corsOrigins:
+    values["cors-origin"] ?? (process.env.SANDBOX_CORS_ORIGINS?.split(",").filter(Boolean) || "local"),
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 const asContractIdentity = (identity: OrganizationCredentials) => ({

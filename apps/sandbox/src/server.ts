@@ -14,6 +14,7 @@ import { authenticate, authorizeOrganizations } from "./auth/authenticate.js";
 import { createTokenIssuer } from "./auth/tokens.js";
 import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
+import { applyCors, type CorsOrigins } from "./http/cors.js";
 import { nulProblems } from "./http/refuse-nul.js";
 import { send } from "./http/send.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
@@ -32,6 +33,8 @@ export interface SandboxOptions extends DatabaseOptions {
   now?: () => Date;
   /** Serve the admin route (`/_sandbox/organizations`, loopback clients only). Default true. */
   admin?: boolean;
+  /** Origins whose pages may call the sandbox (CORS). Default "local": any localhost / 127.0.0.1 origin. */
+  corsOrigins?: CorsOrigins;
 }
 
 const isLoopback = (address: string | undefined) =>
@@ -69,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const [host, guest] = [hosts[0], guests[0]] as [OrganizationCredentials, OrganizationCredentials];
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (applyCors(request, response, options.corsOrigins ?? "local")) return;
     let url: URL;
     try {
       url = new URL(request.url ?? "/", "http://sandbox");

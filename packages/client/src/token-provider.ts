@@ -22,6 +22,16 @@ function refreshMarginMs(expiresInSeconds: number): number {
   return Math.min(60_000, expiresInSeconds * 100);
 }
 
+/** Characters a token or secret is made of (JWT, base64, base64url): a whole value is not next to one of them. */
+const SECRET_CHARACTER = "[A-Za-z0-9._~+/=-]";
+
+/** `secret` where it stands as a whole value, never as a piece of ordinary text ("t" in "fetch failed"). */
+const wholeValue = (secret: string) =>
+  new RegExp(
+    `(?<!${SECRET_CHARACTER})${secret.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")}(?!${SECRET_CHARACTER})`,
+    "g",
+  );
+
 export function createTokenProvider(
   auth: AuthOptions,
   requestToken: (clientId: string, clientSecret: string) => Promise<TokenResponse>,
@@ -34,7 +44,7 @@ export function createTokenProvider(
   };
   const redact = (text: string) => {
     let redacted = text;
-    for (const secret of secrets) redacted = redacted.split(secret).join("[redacted]");
+    for (const secret of secrets) redacted = redacted.replace(wholeValue(secret), "[redacted]");
     return redacted;
   };
 

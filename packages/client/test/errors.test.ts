@@ -107,6 +107,21 @@ describe("the token never leaks into error text", () => {
     expect(error.message).toContain("[redacted]");
   });
 
+  it("redacts whole secret values only, never a piece of ordinary text", async () => {
+    const error = await createClient({
+      baseUrl: "https://api.example.com",
+      organizationId: GUEST,
+      token: "t",
+      retry: false,
+      fetch: () => {
+        throw new TypeError("fetch failed for Bearer t");
+      },
+    })
+      .hostConnections.get(GUEST)
+      .catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain("fetch failed for Bearer [redacted]");
+  });
+
   it("network errors are their own kind", async () => {
     const error = await clientAnswering(() => {
       throw new TypeError("fetch failed");
