@@ -4,14 +4,8 @@
 # violation. Prints "prism proxy: N responses, M violations". Stops only the processes it started.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "ci: prism-proxy: $*" >&2; exit 1; }
+ci_name=prism-proxy
+source .ci/lib.sh
 
 prism_cli=$(node -e 'console.log(require.resolve("@stoplight/prism-cli/dist/index.js", { paths: ["apps/mock"] }))')
 
@@ -21,13 +15,12 @@ start_chain() {
   local prism_port counter_port
   prism_port=$(node .ci/free-port.mjs)
   counter_port=$(node .ci/free-port.mjs)
-  setsid node "$prism_cli" proxy openapi/dist/openapi.json "$1" --errors \
-    --host 127.0.0.1 --port "$prism_port" --multiprocess=false >"$work/prism-$2.log" 2>&1 &
-  pids+=($!)
+  in_group "$work/prism-$2.log" node "$prism_cli" proxy openapi/dist/openapi.json "$1" --errors \
+    --host 127.0.0.1 --port "$prism_port" --multiprocess=false
   node .ci/wait-for-port.mjs "$prism_port" 120 || { cat "$work/prism-$2.log" >&2; fail "prism proxy did not start"; }
-  setsid node .ci/count-prism-violations.mjs "$counter_port" "http://127.0.0.1:$prism_port" "$work/tally-$2.json" &
-  chain_counter=$!
-  pids+=($chain_counter)
+  in_group "$work/counter-$2.log" node .ci/count-prism-violations.mjs "$counter_port" \
+    "http://127.0.0.1:$prism_port" "$work/tally-$2.json"
+  chain_counter=$started
   node .ci/wait-for-port.mjs "$counter_port" 30 || fail "the counting hop did not start"
   chain_url="http://127.0.0.1:$counter_port"
 }
@@ -41,8 +34,7 @@ stop_chain() {
 
 # first, proof that the gate can fail: an upstream whose list answer breaks the schema is counted as a violation
 broken_port=$(node .ci/free-port.mjs)
-setsid node -e 'require("http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json" }); s.end("{\"items\":\"none\"}"); }).listen(Number(process.argv[1]), "127.0.0.1")' "$broken_port" &
-pids+=($!)
+in_group "$work/broken.log" node -e 'require("http").createServer((q, s) => { s.writeHead(200, { "content-type": "application/json" }); s.end("{\"items\":\"none\"}"); }).listen(Number(process.argv[1]), "127.0.0.1")' "$broken_port"
 node .ci/wait-for-port.mjs "$broken_port" 30 || fail "the broken upstream did not start"
 start_chain "http://127.0.0.1:$broken_port" canary
 org=054b4106-174b-46b0-97f8-86d8d7b6f0af
@@ -51,11 +43,8 @@ node -e 'fetch(process.argv[1], { headers: { authorization: "Bearer t", "request
 canary=$(stop_chain canary)
 node -e 'process.exit(JSON.parse(process.argv[1]).violations === 1 ? 0 : 1)' "$canary" ||
   fail "the counting hop missed a schema-breaking response: $canary"
-sandbox_port=$(node .ci/free-port.mjs)
-setsid node apps/sandbox/dist/src/cli.js --port "$sandbox_port" --identities-out "$work/ids.json" >"$work/sandbox.log" 2>&1 &
-pids+=($!)
-node .ci/wait-for-port.mjs "$sandbox_port" 120 || { cat "$work/sandbox.log" >&2; fail "the sandbox did not start"; }
-start_chain "http://127.0.0.1:$sandbox_port" sandbox
+start_sandbox "$work/ids.json"
+start_chain "$sandbox_url" sandbox
 
 # the suite's own verdicts are not the gate here: Prism answers some requests itself, in its own format
 node packages/contract-tests/dist/cli.js --base-url "$chain_url" --stateful \

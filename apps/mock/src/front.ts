@@ -7,6 +7,7 @@ import {
   type JsonObject,
   listOperations,
   readBody,
+  sendJson,
 } from "@mca/spec";
 
 /** Headers that describe one hop, not the message: not forwarded either way. */
@@ -17,21 +18,6 @@ export interface FrontOptions {
   /** Where Prism listens right now; waits while it restarts. */
   prismUrl(): Promise<string>;
   log(line: string): void;
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  response.end(text);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   listOperations,
   loadBundledSpec,
   readBody,
+  sendJson,
 } from "@mca/spec";
 import { authenticate, authorizeOrganizations } from "./auth/authenticate.js";
 import { createTokenIssuer } from "./auth/tokens.js";
@@ -16,7 +17,6 @@ import type { Database } from "./db/database.js";
 import { type DatabaseOptions, openDatabase } from "./db/open-database.js";
 import { applyCors, type CorsOrigins } from "./http/cors.js";
 import { nulProblems } from "./http/refuse-nul.js";
-import { send } from "./http/send.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
 import type { ValidRequest } from "./routes/handler.js";
 import { isOperationId, runHandler } from "./routes/registry.js";
@@ -77,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       url = new URL(request.url ?? "/", "http://sandbox");
     } catch {
-      return send(response, 400, { detail: "Invalid HTTP request received." });
+      return sendJson(response, 400, { detail: "Invalid HTTP request received." });
     }
     const bodyText = await readBody(request);
     if (url.pathname === ADMIN_ORGANIZATIONS_PATH && options.admin !== false) {
@@ -89,13 +89,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         throw new HttpError(403, [
           { loc: [], msg: "The admin route answers loopback clients only", type: "authorization" },
         ]);
-      send(response, 201, await createOrganizationRoute(db, bodyText));
+      sendJson(response, 201, await createOrganizationRoute(db, bodyText));
       return;
     }
     const route = router.match(request.method ?? "GET", url.pathname);
-    if (route.kind === "not-found") return send(response, 404, { detail: "Not Found" });
+    if (route.kind === "not-found") return sendJson(response, 404, { detail: "Not Found" });
     if (route.kind === "method-not-allowed")
-      return send(response, 405, { detail: "Method Not Allowed" }, { allow: route.allow.join(", ") });
+      return sendJson(response, 405, { detail: "Method Not Allowed" }, { allow: route.allow.join(", ") });
     const { operation } = route;
     const tokenOrganization = operation.secured ? authenticate(request.headers, tokens) : "";
     const validated = validateRequest(operation, {
@@ -115,20 +115,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now: now(),
       issueToken: tokens.issue,
     });
-    send(response, 200, body);
+    sendJson(response, 200, body);
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        send(response, error.status, { detail: error.detail }, error.headers);
+        sendJson(response, error.status, { detail: error.detail }, error.headers);
         return;
       }
       process.stderr.write(
         `mca-sandbox: ${request.method} ${request.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
       if (!response.headersSent)
-        send(response, 500, { detail: [{ loc: [], msg: "Internal Server Error", type: "server_error" }] });
+        sendJson(response, 500, {
+          detail: [{ loc: [], msg: "Internal Server Error", type: "server_error" }],
+        });
     });
   });
   server.listen(options.port ?? 4020, options.host ?? "127.0.0.1");

@@ -69,11 +69,15 @@ export async function runContract(
       { ...(await resolveIdentity(baseUrl, entry)), tokenPlaceholder },
       entry,
     ];
-    const [identity, hosts, guests] = await Promise.all([
-      resolve(config.identity, "$MCA_TOKEN"),
+    const [hosts, guests] = await Promise.all([
       Promise.all(config.hosts.map((entry, index) => resolve(entry, `$MCA_HOST_TOKEN_${index + 1}`))),
       Promise.all(config.guests.map((entry, index) => resolve(entry, `$MCA_GUEST_TOKEN_${index + 1}`))),
     ]);
+    // the stateless identity is usually the first host: one token for both, named after the host
+    const identity =
+      config.identity === config.hosts[0] && hosts[0]
+        ? hosts[0]
+        : await resolve(config.identity, "$MCA_TOKEN");
     const secrets = secretsOf([identity, ...hosts, ...guests]);
     const host = hosts[0]?.[0] ?? identity[0];
     const context: CheckContext = {
@@ -81,8 +85,7 @@ export async function runContract(
       document,
       validator: createSpecValidator(document),
       operations: listOperations(document),
-      // the host's token when it is the same identity, so that its placeholder names it
-      identity: config.identity === config.hosts[0] ? host : identity[0],
+      identity: identity[0],
       host,
       guest: guests[0]?.[0] ?? identity[0],
       hosts: hosts.map(([caller]) => caller),

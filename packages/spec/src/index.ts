@@ -16,6 +16,7 @@ export {
   unprocessable,
 } from "./http/errors.js";
 export { toFastApiDetail } from "./http/fastapi-detail.js";
+export { RawJson } from "./http/raw-json.js";
 export { readBody } from "./http/read-body.js";
 export {
   createRequestValidator,
@@ -24,6 +25,7 @@ export {
   type ValidatedRequest,
 } from "./http/request-validator.js";
 export { createRouter, type RouteMatch, type Router } from "./http/router.js";
+export { sendJson } from "./http/send-json.js";
 export { atPointer, isObject, type Json, type JsonObject, resolveRef } from "./json.js";
 export { escapePointerSegment, pointer } from "./json-pointer.js";
 export { nonNullBranch } from "./nullable.js";

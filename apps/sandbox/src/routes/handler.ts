@@ -1,7 +1,7 @@
+import type { RawJson } from "@mca/spec";
 import type { OperationId, PathParams, QueryParams, RequestBody, SuccessBody } from "@mca/types";
 import type { TokenIssuer } from "../auth/tokens.js";
 import type { Database } from "../db/database.js";
-import type { RawJson } from "../http/raw-json.js";
 
 /** A request that passed validation against the operation's schemas, typed from the same spec. */
 export interface ValidRequest<Id extends OperationId> {

@@ -1,3 +1,4 @@
+import { RawJson } from "@mca/spec";
 import type {
   GuestConnection,
   HostConnection,
@@ -6,7 +7,6 @@ import type {
 } from "@mca/types";
 import type { Database, Queryable } from "../db/database.js";
 import { cacheKey } from "../db/read-cache.js";
-import { RawJson } from "../http/raw-json.js";
 import { withIsoTimes } from "./rows.js";
 
 const HOST_TIMES = ["created_at", "updated_at", "archived_at", "active_action_updated_at"];

@@ -227,15 +227,17 @@ export function describeHostileInputs(backend: string, start: () => Promise<Sand
       [
         "a JWT signature re-spelt in its unused bits",
         () => {
+          // a 32-byte signature's last character carries 2 unused bits: the next character decodes to the
+          // same bytes, so the token verifies unless the sandbox insists on one spelling
           const last = guest.token.at(-1) as string;
-          const twin = "AQgw".includes(last) ? String.fromCharCode(last.charCodeAt(0) + 1) : last;
+          const twin = `${guest.token.slice(0, -1)}${String.fromCharCode(last.charCodeAt(0) + 1)}`;
+          const signature = (token: string) => Buffer.from(token.split(".")[2] as string, "base64url");
+          expect(signature(twin).equals(signature(guest.token))).toBe(true);
           return raw(
             sandbox,
             "GET",
             "/host-connections?statuses=connected&limit=1&offset=0",
-            headers(guest, {
-              authorization: `Bearer ${guest.token.slice(0, -1)}${twin === last ? "B" : twin}`,
-            }),
+            headers(guest, { authorization: `Bearer ${twin}` }),
           );
         },
         401,

@@ -1,7 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { RawJson } from "./raw-json.js";
 
-export function send(
+/** A JSON answer (a `RawJson` body goes out as the text it already is); the sandbox and the mock answer this way. */
+export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
