@@ -1,56 +1,81 @@
 import type { ErrorDetail } from "@mca/types";
 
+/** What every client error says about the call it ends: the same fields whichever way the call failed. */
+export interface CallFacts {
+  /** The operation as the spec names it: method and path template, e.g. `GET /host-connections/{host_org_id}`. */
+  operation: string;
+  method: string;
+  /** The HTTP status, when an answer's head arrived (always for `ApiError`; for a body that stalls or breaks). */
+  status?: number;
+  /** The server's `X-Request-ID` (or `Request-ID`) answer header, else the `X-Request-ID` the call sent. */
+  requestId?: string;
+}
+
+/** Keeps only the facts that are there, so `exactOptionalPropertyTypes` callers never see an `undefined` field. */
+function assignFacts(error: Error & Partial<CallFacts>, facts: CallFacts): void {
+  error.operation = facts.operation;
+  error.method = facts.method;
+  if (facts.status !== undefined) error.status = facts.status;
+  if (facts.requestId !== undefined) error.requestId = facts.requestId;
+}
+
 /** The API answered with a non-2xx status. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly kind = "api" as const;
-  /** The operation as the spec names it: method and path template, e.g. `GET /host-connections`. */
-  readonly operation: string;
-  readonly status: number;
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly status: number;
+  declare readonly requestId?: string;
   /** The body's `detail` list (`loc`, `msg`, `type`, `code`); a FastAPI string `detail` becomes one entry. */
   readonly detail: ErrorDetail[];
+  /** The parsed body, with the client's secrets already replaced by `[redacted]`. */
   readonly body: unknown;
   readonly response: Response;
 
-  /** `redact` scrubs secrets (the bearer token) that a server may echo back, before anything is kept. */
-  constructor(init: {
-    operation: string;
-    response: Response;
-    body: unknown;
-    redact?: (text: string) => string;
-  }) {
-    const redact = init.redact ?? ((text: string) => text);
-    const body: unknown = init.body === undefined ? undefined : JSON.parse(redact(JSON.stringify(init.body)));
-    const detail = parseDetail(body);
+  constructor(init: { operation: string; response: Response; body: unknown; requestId?: string }) {
+    const detail = parseDetail(init.body);
     super(apiErrorMessage(init.operation, init.response.status, detail));
-    this.operation = init.operation;
-    this.status = init.response.status;
+    assignFacts(this, {
+      operation: init.operation,
+      method: methodOf(init.operation),
+      status: init.response.status,
+      ...(init.requestId === undefined ? {} : { requestId: init.requestId }),
+    });
     this.response = init.response;
-    this.body = body;
+    this.body = init.body;
     this.detail = detail;
   }
 }
 
-/** The request never got an HTTP answer (connection refused, reset, DNS…). */
+/** No complete HTTP answer: connection refused or reset, DNS, a body that broke off. */
 export class NetworkError extends Error {
   override readonly name = "NetworkError";
   readonly kind = "network" as const;
-  readonly operation: string;
-  constructor(operation: string, message: string, options?: { cause?: unknown }) {
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly status?: number;
+  declare readonly requestId?: string;
+  constructor(facts: CallFacts, message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.operation = operation;
+    assignFacts(this, facts);
   }
 }
 
-/** No answer within `timeoutMs`. */
+/** No complete answer within `timeoutMs`: neither the head nor, once the head arrived, the body. */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
   readonly kind = "timeout" as const;
-  readonly operation: string;
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly status?: number;
+  declare readonly requestId?: string;
   readonly timeoutMs: number;
-  constructor(operation: string, timeoutMs: number) {
-    super(`${operation} timed out after ${timeoutMs} ms`);
-    this.operation = operation;
+  constructor(facts: CallFacts, timeoutMs: number) {
+    super(
+      `${facts.operation} timed out after ${timeoutMs} ms${facts.status === undefined ? "" : ` reading the ${facts.status} answer's body`}`,
+    );
+    assignFacts(this, facts);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -59,6 +84,29 @@ export type ClientError = ApiError | NetworkError | TimeoutError;
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/** True for every error the client itself throws (a caller's own abort reason is thrown as it is). */
+export function isClientError(error: unknown): error is ClientError {
+  return error instanceof ApiError || error instanceof NetworkError || error instanceof TimeoutError;
+}
+
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id"] as const;
+
+/** The id a server gave the call, else the one the caller sent. */
+export function requestIdOf(
+  response: Response | undefined,
+  request: Request | undefined,
+): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = response?.headers.get(name);
+    if (value) return value;
+  }
+  return request?.headers.get("x-request-id") ?? undefined;
+}
+
+function methodOf(operation: string): string {
+  return operation.slice(0, operation.indexOf(" "));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

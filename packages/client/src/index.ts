@@ -1,13 +1,17 @@
+export { ApiPromise, type WithResponse } from "./api-promise.js";
 export type { ClientPaths } from "./client-paths.js";
+export { type ClientOptions, createClient, DEFAULT_BASE_URL, type McaClient } from "./create-client.js";
 export {
-  type ClientOptions,
-  createClient,
-  DEFAULT_BASE_URL,
-  type McaClient,
-  type RawClient,
-} from "./create-client.js";
-export { ApiError, type ClientError, isApiError, NetworkError, TimeoutError } from "./errors.js";
+  ApiError,
+  type CallFacts,
+  type ClientError,
+  isApiError,
+  isClientError,
+  NetworkError,
+  TimeoutError,
+} from "./errors.js";
+export type { RawClient } from "./raw-client.js";
 export type { CallOptions } from "./resource-context.js";
 export type { ListAllHostConnectionsQuery, Resources } from "./resources/resources.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-export type { AuthOptions } from "./token-provider.js";
+export type { AuthChoice, AuthOptions } from "./token-provider.js";

@@ -1,4 +1,5 @@
 import type { Client } from "openapi-fetch";
+import type { ApiPromise } from "./api-promise.js";
 import type { ClientPaths } from "./client-paths.js";
 import type { CallSettings } from "./transport.js";
 
@@ -6,19 +7,31 @@ import type { CallSettings } from "./transport.js";
 export interface CallOptions extends CallSettings {
   /** Act on this organization for this call only. */
   targetOrganizationId?: string;
+  /** Extra headers for this call, e.g. `X-Request-ID` or `Idempotency-Key`; they win over the client's. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
-/** What the client hands each resource: the raw client, the result unwrapper and per-call options. */
+/** What openapi-fetch gets per call, on top of the operation's own parameters. */
+export interface CallInit {
+  headers: Record<string, string> | Headers;
+  signal?: AbortSignal;
+  fetch: (request: Request) => Promise<Response>;
+}
+
+/** An openapi-fetch result, as the operation's call returns it. */
+export type FetchResult<Data> = Promise<{ data?: Data; error?: unknown; response: Response }>;
+
+/** What the client hands each resource: the openapi-fetch client and the one way to make a call with it. */
 export type ResourceContext = {
   raw: Client<ClientPaths>;
-  unwrap: <Data>(
+  /**
+   * Makes the call `send` describes with this client's per-call init, and turns its result into the data or an
+   * `ApiError`. `operation` is the spec's method and path template, e.g. `GET /host-connections/{host_org_id}`.
+   */
+  call: <Data>(
     operation: string,
-    result: Promise<{ data?: Data; error?: unknown; response: Response }>,
-  ) => Promise<Data>;
-  callInit: (options?: CallOptions) => {
-    headers: Record<string, string>;
-    signal?: AbortSignal;
-    fetch?: (request: Request) => Promise<Response>;
-  };
+    options: CallOptions | undefined,
+    send: (init: CallInit) => FetchResult<Data>,
+  ) => ApiPromise<Data>;
 };

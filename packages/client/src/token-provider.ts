@@ -1,10 +1,40 @@
 import type { TokenResponse } from "@mca/types";
 
-/** How the client authenticates: a fixed token, a callback that returns one, or API client credentials. */
+/** Every way to authenticate, each key absent: the members below forbid the keys of the others. */
+type NoAuth = {
+  token?: never;
+  getToken?: never;
+  clientId?: never;
+  clientSecret?: never;
+};
+
+/**
+ * How the client authenticates: a fixed token, a callback that returns one, or API client credentials (both
+ * halves). Exactly one: a token next to client credentials, or a `clientId` without its secret, does not compile.
+ */
 export type AuthOptions =
-  | { token: string }
-  | { getToken: () => string | Promise<string> }
-  | { clientId: string; clientSecret: string };
+  | (Omit<NoAuth, "token"> & { token: string })
+  | (Omit<NoAuth, "getToken"> & { getToken: () => string | Promise<string> })
+  | (Omit<NoAuth, "clientId" | "clientSecret"> & { clientId: string; clientSecret: string });
+
+/** Authentication, or none (calls go out without `Authorization`, e.g. to a mock). */
+export type AuthChoice = AuthOptions | NoAuth;
+
+/** The same rule for callers without the types (JavaScript): one line naming what is wrong. */
+export function checkAuthChoice(options: Record<string, unknown>): AuthOptions | undefined {
+  const given = (["token", "getToken", "clientId", "clientSecret"] as const).filter(
+    (key) => options[key] !== undefined,
+  );
+  const credentials = given.includes("clientId") || given.includes("clientSecret");
+  if (credentials && !(given.includes("clientId") && given.includes("clientSecret")))
+    throw new TypeError("createClient: clientId and clientSecret go together; one of them is missing");
+  const ways = given.filter((key) => key !== "clientSecret").length;
+  if (ways > 1)
+    throw new TypeError(
+      `createClient: authenticate one way (token, getToken, or clientId + clientSecret), got ${given.join(", ")}`,
+    );
+  return ways === 0 ? undefined : (options as AuthOptions);
+}
 
 export interface TokenProvider {
   /** The token to send now; fetches or refreshes one when needed. A string when it is at hand (no await). */
@@ -48,12 +78,14 @@ export function createTokenProvider(
     return redacted;
   };
 
-  if ("token" in auth) {
-    remember(auth.token);
-    return { get: () => auth.token, refresh: async () => undefined, redact, staticToken: auth.token };
+  if (auth.token !== undefined) {
+    const token = auth.token;
+    remember(token);
+    return { get: () => token, refresh: async () => undefined, redact, staticToken: token };
   }
-  if ("getToken" in auth) {
-    const get = async () => remember(await auth.getToken());
+  if (auth.getToken !== undefined) {
+    const getToken = auth.getToken;
+    const get = async () => remember(await getToken());
     return { get, refresh: async () => get(), redact };
   }
 

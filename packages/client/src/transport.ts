@@ -1,10 +1,12 @@
-import { NetworkError, TimeoutError } from "./errors.js";
+import { type CallFacts, NetworkError, requestIdOf, TimeoutError } from "./errors.js";
 import { type ResolvedRetry, retryDelayMs, sleep } from "./retry.js";
 import type { TokenProvider } from "./token-provider.js";
 
 export interface TransportSettings {
   fetch: (request: Request) => Promise<Response>;
   tokens: TokenProvider | undefined;
+  /** Replaces the client's secrets in text it keeps or hands back (error bodies, messages). */
+  redact: (text: string) => string;
   timeoutMs: number | undefined;
   retry: ResolvedRetry;
 }
@@ -15,19 +17,70 @@ export interface CallSettings {
   timeoutMs?: number;
 }
 
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** One call as the transport sees it: the spec's operation (for errors) and its own settings. */
+export interface Call extends CallSettings {
+  operation: string;
+}
 
-function operationOf(request: Request): string {
-  return `${request.method} ${new URL(request.url).pathname}`;
+/** `fetch`, when given, replaces the client's for this call (a `raw` caller's own `fetch` option). */
+export type Transport = (
+  request: Request,
+  call: Call,
+  fetch?: (request: Request) => Promise<Response>,
+) => Promise<Response>;
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Statuses whose answer has no body: a Response cannot be built with one. */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** Rejects as soon as `signal` aborts: a body read that a custom `fetch` never aborts still ends. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /**
- * The `fetch` openapi-fetch calls: adds a changing bearer token, enforces the timeout,
+ * The answer with its whole body read here, under the call's timeout, so a body that stalls or breaks off is a
+ * `TimeoutError` or `NetworkError` (and retried like one) instead of failing later inside openapi-fetch. An error
+ * body comes back with the client's secrets redacted, for `raw` callers as for the resource methods.
+ */
+async function readWhole(
+  response: Response,
+  signal: AbortSignal | undefined,
+  redact: (text: string) => string,
+): Promise<Response> {
+  if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
+  const bytes = await untilAborted(response.arrayBuffer(), signal);
+  let body: ArrayBuffer | string = bytes;
+  if (!response.ok) body = redact(new TextDecoder().decode(bytes));
+  const whole = new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(whole, "url", { value: response.url });
+  return whole;
+}
+
+/**
+ * The `fetch` under openapi-fetch: adds a changing bearer token, enforces the timeout on the head and the body,
  * retries what is safe to retry, and on a 401 refreshes the token once and sends the request once more.
  */
-export function createTransport(settings: TransportSettings, call: CallSettings = {}) {
-  const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
-
+export function createTransport(settings: TransportSettings): Transport {
   // organization headers, user agent and a static token come from the client's default headers; only a
   // token that can change is set here, per attempt
   function setHeaders(headers: Headers, token: string | undefined): void {
@@ -35,7 +88,8 @@ export function createTransport(settings: TransportSettings, call: CallSettings 
       headers.set("Authorization", `Bearer ${token}`);
   }
 
-  return async function send(original: Request): Promise<Response> {
+  return async function send(original, call, fetch = settings.fetch) {
+    const timeoutMs = call.timeoutMs ?? settings.timeoutMs;
     // A bodyless request without a timeout is sent as openapi-fetch built it, headers set in place: the hot
     // path (GETs) builds no second Request. Anything else is rebuilt per attempt from a copy of the body.
     const body = original.body === null ? undefined : await original.arrayBuffer();
@@ -64,20 +118,25 @@ export function createTransport(settings: TransportSettings, call: CallSettings 
         });
       }
 
+      let head: Response | undefined;
       let response: Response;
       try {
-        response = await settings.fetch(request);
+        head = await fetch(request);
+        response = await readWhole(head, request.signal, settings.redact);
       } catch (cause) {
         if (callerSignal.aborted) throw callerSignal.reason;
-        const operation = operationOf(original);
+        const requestId = requestIdOf(head, request);
+        const facts: CallFacts = {
+          operation: call.operation,
+          method: original.method,
+          ...(head === undefined ? {} : { status: head.status }),
+          ...(requestId === undefined ? {} : { requestId }),
+        };
         const reason = String(cause instanceof Error ? cause.message : cause);
         const error =
           timeout?.aborted === true
-            ? new TimeoutError(operation, timeoutMs ?? 0)
-            : new NetworkError(
-                operation,
-                `${operation} failed: ${settings.tokens?.redact(reason) ?? reason}`,
-              );
+            ? new TimeoutError(facts, timeoutMs ?? 0)
+            : new NetworkError(facts, `${call.operation} failed: ${settings.redact(reason)}`);
         if (!retryable || retries >= settings.retry.maxRetries) throw error;
         await sleep(retryDelayMs(retries, settings.retry), callerSignal);
         retries += 1;
@@ -89,7 +148,6 @@ export function createTransport(settings: TransportSettings, call: CallSettings 
         const fresh = await settings.tokens.refresh(token);
         if (fresh !== undefined) {
           token = fresh;
-          await response.body?.cancel();
           continue;
         }
       }
@@ -98,9 +156,7 @@ export function createTransport(settings: TransportSettings, call: CallSettings 
         retries < settings.retry.maxRetries &&
         settings.retry.statuses.includes(response.status)
       ) {
-        const delay = retryDelayMs(retries, settings.retry, response);
-        await response.body?.cancel();
-        await sleep(delay, callerSignal);
+        await sleep(retryDelayMs(retries, settings.retry, response), callerSignal);
         retries += 1;
         continue;
       }

@@ -138,3 +138,26 @@ describe("client credentials", () => {
     expect(error.message).not.toContain(credentials.clientSecret);
   });
 });
+
+describe("set-ups the types refuse are refused at run time too (callers without TypeScript)", () => {
+  // JavaScript callers reach createClient with whatever object they built
+  const untyped = createClient as (options: Record<string, unknown>) => unknown;
+  it.each([
+    ["no organizationId", { token: "t" }, /organizationId is required/],
+    ["an empty organizationId", { organizationId: "", token: "t" }, /organizationId is required/],
+    [
+      "a token next to client credentials",
+      { organizationId: OWN_ORGANIZATION, token: "t", ...credentials },
+      /authenticate one way/,
+    ],
+    [
+      "a token next to getToken",
+      { organizationId: OWN_ORGANIZATION, token: "t", getToken: () => "u" },
+      /one way/,
+    ],
+    ["clientId without clientSecret", { organizationId: OWN_ORGANIZATION, clientId: "c" }, /go together/],
+    ["clientSecret without clientId", { organizationId: OWN_ORGANIZATION, clientSecret: "s" }, /go together/],
+  ])("%s", (_case, options, message) => {
+    expect(() => untyped(options)).toThrow(message);
+  });
+});

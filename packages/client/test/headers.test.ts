@@ -93,3 +93,74 @@ describe("query serialization matches FastAPI", () => {
     });
   });
 });
+
+describe("per-call headers, shared middleware and the response alongside the data", () => {
+  it("sends per-call headers over the client's, on resource and raw calls", async () => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION));
+    const client = clientFor(fake, { token: "t" });
+    await client.guestConnections.archive(GUEST, {
+      headers: { "Idempotency-Key": "k-1", "Target-Organization-ID": HOST },
+    });
+    await client.raw.PATCH("/guest-connections/{guest_org_id}", {
+      params: { path: { guest_org_id: GUEST } },
+      body: { archived: true },
+      headers: { "X-Request-ID": "r-1" },
+    });
+    const [resourceCall, rawCall] = fake.apiRequests();
+    expect(resourceCall?.headers.get("Idempotency-Key")).toBe("k-1");
+    expect(resourceCall?.headers.get("Target-Organization-ID")).toBe(HOST);
+    expect(rawCall?.headers.get("X-Request-ID")).toBe("r-1");
+    expect(rawCall?.headers.get("Target-Organization-ID")).toBe(OWN);
+    expect(rawCall?.headers.get("Requester-Organization-ID")).toBe(OWN);
+  });
+
+  it("runs middleware added with raw.use() for forTarget() clients, made before or after, and ejects it", async () => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION));
+    const client = clientFor(fake, { token: "t" });
+    const early = client.forTarget(GUEST);
+    const seen: string[] = [];
+    const middleware = {
+      onRequest({ request, schemaPath }: { request: Request; schemaPath: string }) {
+        seen.push(`${schemaPath} → ${request.headers.get("Target-Organization-ID")}`);
+        request.headers.set("X-Trace", "on");
+        return request;
+      },
+    };
+    client.raw.use(middleware);
+    const late = client.forTarget(HOST);
+    await early.guestConnections.archive(GUEST);
+    await late.raw.GET("/host-connections/{host_org_id}", { params: { path: { host_org_id: HOST } } });
+    await client.guestConnections.archive(GUEST);
+    expect(seen).toEqual([
+      `/guest-connections/{guest_org_id} → ${GUEST}`,
+      `/host-connections/{host_org_id} → ${HOST}`,
+      `/guest-connections/{guest_org_id} → ${OWN}`,
+    ]);
+    expect(fake.apiRequests().map((request) => request.headers.get("X-Trace"))).toEqual(["on", "on", "on"]);
+    late.raw.eject(middleware);
+    await early.guestConnections.archive(GUEST);
+    expect(seen).toHaveLength(3);
+  });
+
+  it("gives status and headers with the data through withResponse()", async () => {
+    const fake = fakeFetch(() => json(GUEST_CONNECTION, 200, { "x-request-id": "srv-1", etag: '"v1"' }));
+    const client = clientFor(fake, { token: "t" });
+    const { data, response } = await client.guestConnections.archive(GUEST).withResponse();
+    expect(data).toEqual(GUEST_CONNECTION);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe("srv-1");
+    expect(response.headers.get("etag")).toBe('"v1"');
+    // awaiting the call itself still gives the data alone
+    await expect(client.guestConnections.archive(GUEST)).resolves.toEqual(GUEST_CONNECTION);
+  });
+
+  it("rejects withResponse() with the same ApiError", async () => {
+    const fake = fakeFetch(() => json({ detail: "Not Found" }, 404));
+    const client = clientFor(fake, { token: "t" });
+    await expect(client.hostConnections.get(HOST).withResponse()).rejects.toMatchObject({
+      kind: "api",
+      status: 404,
+      operation: "GET /host-connections/{host_org_id}",
+    });
+  });
+});

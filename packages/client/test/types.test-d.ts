@@ -1,6 +1,6 @@
 import type { GuestConnection, GuestInvitation, HostConnection, HostConnectionList } from "@mca/types";
 import { describe, expectTypeOf, it } from "vitest";
-import { createClient } from "../src/index.js";
+import { type ClientError, createClient } from "../src/index.js";
 
 const client = createClient({ organizationId: "054b4106-174b-46b0-97f8-86d8d7b6f0af", token: "t" });
 
@@ -48,7 +48,50 @@ describe("the client's types are the generated types", () => {
     void client.raw.GET("/guest-connections");
     // @ts-expect-error the raw client still requires the query the spec requires
     void client.raw.GET("/host-connections", {});
-    // @ts-expect-error auth is one of token, getToken or client credentials, not a half of them
-    createClient({ clientId: "only-the-id" });
+  });
+});
+
+const ORG = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
+
+describe("wrong set-ups do not compile", () => {
+  it("takes one way to authenticate, whole", () => {
+    createClient({ organizationId: ORG, token: "t" });
+    createClient({ organizationId: ORG, getToken: async () => "t" });
+    createClient({ organizationId: ORG, clientId: "id", clientSecret: "secret" });
+    createClient({ organizationId: ORG }); // no auth: a mock, or a server that needs none
+    // @ts-expect-error clientId without clientSecret
+    createClient({ organizationId: ORG, clientId: "only-the-id" });
+    // @ts-expect-error clientSecret without clientId
+    createClient({ organizationId: ORG, clientSecret: "only-the-secret" });
+    // @ts-expect-error a token next to client credentials (the token would silently win)
+    createClient({ organizationId: ORG, token: "t", clientId: "id", clientSecret: "secret" });
+    // @ts-expect-error a token next to a token callback
+    createClient({ organizationId: ORG, token: "t", getToken: () => "u" });
+    // @ts-expect-error a token callback next to client credentials
+    createClient({ organizationId: ORG, getToken: () => "u", clientId: "id", clientSecret: "secret" });
+  });
+
+  it("requires organizationId, the Requester-Organization-ID every operation but the token needs", () => {
+    // @ts-expect-error organizationId is missing
+    createClient({ token: "t" });
+    // @ts-expect-error organizationId is missing
+    createClient({});
+  });
+
+  it("types per-call options and the response alongside the data", async () => {
+    client.guestConnections.archive("id", { headers: { "Idempotency-Key": "k" }, timeoutMs: 1000 });
+    // @ts-expect-error header values are strings
+    client.guestConnections.archive("id", { headers: { "X-Attempt": 1 } });
+    const { data, response } = await client.hostConnections.get("id").withResponse();
+    expectTypeOf(data).toEqualTypeOf<HostConnection>();
+    expectTypeOf(response).toEqualTypeOf<Response>();
+    expectTypeOf(client.forTarget("id").raw).toEqualTypeOf(client.raw);
+  });
+
+  it("gives every client error the same facts", () => {
+    expectTypeOf<ClientError["operation"]>().toEqualTypeOf<string>();
+    expectTypeOf<ClientError["method"]>().toEqualTypeOf<string>();
+    expectTypeOf<ClientError["requestId"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ClientError["kind"]>().toEqualTypeOf<"api" | "network" | "timeout">();
   });
 });

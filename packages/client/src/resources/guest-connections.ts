@@ -1,18 +1,13 @@
 import type { ResourceContext } from "../resource-context.js";
 import type { Resources } from "./resources.js";
 
-export function createGuestConnections({
-  raw,
-  unwrap,
-  callInit,
-}: ResourceContext): Resources["guestConnections"] {
+export function createGuestConnections({ raw, call }: ResourceContext): Resources["guestConnections"] {
   const update: Resources["guestConnections"]["update"] = (guestOrgId, body, options) =>
-    unwrap(
-      "PATCH /guest-connections/{guest_org_id}",
+    call("PATCH /guest-connections/{guest_org_id}", options, (init) =>
       raw.PATCH("/guest-connections/{guest_org_id}", {
         params: { path: { guest_org_id: guestOrgId } },
         body,
-        ...callInit(options),
+        ...init,
       }),
     );
   return {

@@ -3,15 +3,10 @@ import type { Resources } from "./resources.js";
 
 const MAX_PAGE_SIZE = 100;
 
-export function createHostConnections({
-  raw,
-  unwrap,
-  callInit,
-}: ResourceContext): Resources["hostConnections"] {
+export function createHostConnections({ raw, call }: ResourceContext): Resources["hostConnections"] {
   const list: Resources["hostConnections"]["list"] = (query, options) =>
-    unwrap(
-      "GET /host-connections",
-      raw.GET("/host-connections", { params: { query }, ...callInit(options) }),
+    call("GET /host-connections", options, (init) =>
+      raw.GET("/host-connections", { params: { query }, ...init }),
     );
 
   return {
@@ -30,14 +25,10 @@ export function createHostConnections({
       }
     },
     create: (body, options) =>
-      unwrap("POST /host-connections", raw.POST("/host-connections", { body, ...callInit(options) })),
+      call("POST /host-connections", options, (init) => raw.POST("/host-connections", { body, ...init })),
     get: (hostOrgId, options) =>
-      unwrap(
-        "GET /host-connections/{host_org_id}",
-        raw.GET("/host-connections/{host_org_id}", {
-          params: { path: { host_org_id: hostOrgId } },
-          ...callInit(options),
-        }),
+      call("GET /host-connections/{host_org_id}", options, (init) =>
+        raw.GET("/host-connections/{host_org_id}", { params: { path: { host_org_id: hostOrgId } }, ...init }),
       ),
   };
 }

@@ -1,9 +1,9 @@
 import type { ResourceContext } from "../resource-context.js";
 import type { Resources } from "./resources.js";
 
-export function createOauth({ raw, unwrap, callInit }: ResourceContext): Resources["oauth"] {
+export function createOauth({ raw, call }: ResourceContext): Resources["oauth"] {
   return {
     createToken: (body, options) =>
-      unwrap("POST /oauth2/token", raw.POST("/oauth2/token", { body, ...callInit(options) })),
+      call("POST /oauth2/token", options, (init) => raw.POST("/oauth2/token", { body, ...init })),
   };
 }

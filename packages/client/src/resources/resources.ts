@@ -10,6 +10,7 @@ import type {
   TokenRequest,
   TokenResponse,
 } from "@mca/types";
+import type { ApiPromise } from "../api-promise.js";
 import type { CallOptions } from "../resource-context.js";
 
 /** `listAll` walks the pages itself: it takes the filters and a page size instead of `limit`/`offset`. */
@@ -21,29 +22,33 @@ export type ListAllHostConnectionsQuery = Omit<ListHostConnectionsQuery, "limit"
 export interface Resources {
   oauth: {
     /** `POST /oauth2/token` */
-    createToken(body: TokenRequest, options?: CallOptions): Promise<TokenResponse>;
+    createToken(body: TokenRequest, options?: CallOptions): ApiPromise<TokenResponse>;
   };
   guestInvitations: {
     /** `POST /guest-invitations` */
-    create(body: GuestInvitationCreate, options?: CallOptions): Promise<GuestInvitation>;
+    create(body: GuestInvitationCreate, options?: CallOptions): ApiPromise<GuestInvitation>;
   };
   hostConnections: {
     /** `POST /host-connections` */
-    create(body: HostConnectionCreate, options?: CallOptions): Promise<HostConnection>;
+    create(body: HostConnectionCreate, options?: CallOptions): ApiPromise<HostConnection>;
     /** `GET /host-connections`: one page. */
-    list(query: ListHostConnectionsQuery, options?: CallOptions): Promise<HostConnectionList>;
+    list(query: ListHostConnectionsQuery, options?: CallOptions): ApiPromise<HostConnectionList>;
     /** Every matching connection, page after page, until `total_items`. */
     listAll(
       query: ListAllHostConnectionsQuery,
       options?: CallOptions,
     ): AsyncGenerator<HostConnection, void, undefined>;
     /** `GET /host-connections/{host_org_id}` */
-    get(hostOrgId: string, options?: CallOptions): Promise<HostConnection>;
+    get(hostOrgId: string, options?: CallOptions): ApiPromise<HostConnection>;
   };
   guestConnections: {
     /** `PATCH /guest-connections/{guest_org_id}` */
-    update(guestOrgId: string, body: GuestConnectionUpdate, options?: CallOptions): Promise<GuestConnection>;
-    archive(guestOrgId: string, options?: CallOptions): Promise<GuestConnection>;
-    unarchive(guestOrgId: string, options?: CallOptions): Promise<GuestConnection>;
+    update(
+      guestOrgId: string,
+      body: GuestConnectionUpdate,
+      options?: CallOptions,
+    ): ApiPromise<GuestConnection>;
+    archive(guestOrgId: string, options?: CallOptions): ApiPromise<GuestConnection>;
+    unarchive(guestOrgId: string, options?: CallOptions): ApiPromise<GuestConnection>;
   };
 }

@@ -68,7 +68,9 @@ export function fakeFetch(api: Responder, { expiresIn = 3600 } = {}): FakeFetch 
 export const OWN_ORGANIZATION = "054b4106-174b-46b0-97f8-86d8d7b6f0af";
 
 // Omit of each member: ClientOptions is a union (one member per way to authenticate)
-type WithoutTransport<T> = T extends unknown ? Omit<T, "fetch" | "baseUrl"> : never;
+type WithoutTransport<T> = T extends unknown
+  ? Omit<T, "fetch" | "baseUrl" | "organizationId"> & { organizationId?: string }
+  : never;
 
 /** A client of the scripted server, calling as OWN_ORGANIZATION (Self), with `options` on top. */
 export function clientFor(fake: FakeFetch, options: WithoutTransport<ClientOptions> = {}): McaClient {
