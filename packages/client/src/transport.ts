@@ -1,3 +1,4 @@
+import { BufferedResponse } from "./buffered-response.js";
 import { type CallFacts, NetworkError, requestIdOf, TimeoutError } from "./errors.js";
 import { type ResolvedRetry, retryDelayMs, sleep } from "./retry.js";
 import type { TokenProvider } from "./token-provider.js";
@@ -64,16 +65,9 @@ async function readWhole(
   redact: (text: string) => string,
 ): Promise<Response> {
   if (response.body === null || NULL_BODY_STATUSES.has(response.status)) return response;
-  const bytes = await untilAborted(response.arrayBuffer(), signal);
-  let body: ArrayBuffer | string = bytes;
-  if (!response.ok) body = redact(new TextDecoder().decode(bytes));
-  const whole = new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  Object.defineProperty(whole, "url", { value: response.url });
-  return whole;
+  let bytes = new Uint8Array(await untilAborted(response.arrayBuffer(), signal));
+  if (!response.ok) bytes = new TextEncoder().encode(redact(new TextDecoder().decode(bytes)));
+  return new BufferedResponse(response, bytes);
 }
 
 /**
