@@ -49,10 +49,16 @@ export function createSpecValidator(document: object): SpecValidator {
   const ajv = createApiAjv();
   ajv.addSchema(document, SPEC_ID);
 
+  // ajv caches compiled schemas, but finds one by resolving the pointer through the document on every call:
+  // a server that validates each request and answer would pay that walk per call
+  const compiled = new Map<string, ValidateFunction>();
   function compile(pointer: string): ValidateFunction {
+    const known = compiled.get(pointer);
+    if (known) return known;
     const fragment = pointer.startsWith("#") ? pointer : `#${pointer}`;
     const validate = ajv.getSchema(`${SPEC_ID}${fragment}`);
     if (!validate) throw new Error(`No schema at ${fragment} in the OpenAPI document`);
+    compiled.set(pointer, validate);
     return validate;
   }
 
