@@ -106,11 +106,10 @@ function buildScope(
       settle(operation, send(callInit(operation, options)), options?.headers),
   };
   return {
-    raw: createRawClient(base, (operation, fetch) => {
+    raw: createRawClient(base, (operation, fetch, streamed) => {
       const init = callInit(operation);
-      return fetch === undefined
-        ? init
-        : { ...init, fetch: (request: Request) => transport(request, { operation }, fetch) };
+      const call: Call = { operation, ...(streamed ? { streamed } : {}) };
+      return { ...init, fetch: (request: Request) => transport(request, call, fetch) };
     }),
     oauth: createOauth(context),
     guestInvitations: createGuestInvitations(context),

@@ -7,13 +7,15 @@ export type RawClient = Client<ClientPaths>;
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 type Method = (typeof METHODS)[number];
 
+/** What the wrapper reads of a call's init: the rest passes through to openapi-fetch untouched. */
+interface UntypedInit {
+  headers?: unknown;
+  fetch?: unknown;
+  parseAs?: unknown;
+}
 /** What the wrapper needs of an openapi-fetch method: a path template and an init it can add to. */
-type UntypedCall = (url: string, init?: { headers?: unknown; fetch?: unknown }) => Promise<unknown>;
-type UntypedRequest = (
-  method: string,
-  url: string,
-  init?: { headers?: unknown; fetch?: unknown },
-) => Promise<unknown>;
+type UntypedCall = (url: string, init?: UntypedInit) => Promise<unknown>;
+type UntypedRequest = (method: string, url: string, init?: UntypedInit) => Promise<unknown>;
 type CallerFetch = (request: Request) => Promise<Response>;
 
 /**
@@ -24,13 +26,17 @@ type CallerFetch = (request: Request) => Promise<Response>;
  */
 export function createRawClient(
   base: RawClient,
-  initFor: (operation: string, fetch: CallerFetch | undefined) => CallInit,
+  initFor: (operation: string, fetch: CallerFetch | undefined, streamed: boolean) => CallInit,
 ): RawClient {
   // openapi-fetch's methods are generic over the paths; the wrapper only adds headers and `fetch`, which leaves
   // those types as they are, so the typed client is the one handed out
   const untyped = base as unknown as Record<Method, UntypedCall> & { request: UntypedRequest };
-  const withInit = (method: string, url: string, init: { headers?: unknown; fetch?: unknown } = {}) => {
-    const own = initFor(`${method.toUpperCase()} ${url}`, init.fetch as CallerFetch | undefined);
+  const withInit = (method: string, url: string, init: UntypedInit = {}) => {
+    const own = initFor(
+      `${method.toUpperCase()} ${url}`,
+      init.fetch as CallerFetch | undefined,
+      init.parseAs === "stream",
+    );
     return {
       ...init,
       headers:
@@ -39,13 +45,12 @@ export function createRawClient(
     };
   };
   const wrapped: Record<string, unknown> = {
-    request: (method: string, url: string, init?: { headers?: unknown; fetch?: unknown }) =>
+    request: (method: string, url: string, init?: UntypedInit) =>
       untyped.request(method, url, withInit(method, url, init)),
     use: base.use,
     eject: base.eject,
   };
   for (const method of METHODS)
-    wrapped[method] = (url: string, init?: { headers?: unknown; fetch?: unknown }) =>
-      untyped[method](url, withInit(method, url, init));
+    wrapped[method] = (url: string, init?: UntypedInit) => untyped[method](url, withInit(method, url, init));
   return wrapped as unknown as RawClient;
 }

@@ -21,6 +21,8 @@ export interface CallSettings {
 /** One call as the transport sees it: the spec's operation (for errors) and its own settings. */
 export interface Call extends CallSettings {
   operation: string;
+  /** The caller reads the body as a stream (`parseAs: "stream"`): hand the answer on as it arrives. */
+  streamed?: boolean;
 }
 
 /** `fetch`, when given, replaces the client's for this call (a `raw` caller's own `fetch` option). */
@@ -116,7 +118,7 @@ export function createTransport(settings: TransportSettings): Transport {
       let response: Response;
       try {
         head = await fetch(request);
-        response = await readWhole(head, request.signal, settings.redact);
+        response = call.streamed ? head : await readWhole(head, request.signal, settings.redact);
       } catch (cause) {
         if (callerSignal.aborted) throw callerSignal.reason;
         const requestId = requestIdOf(head, request);

@@ -185,3 +185,16 @@ describe("raw results are redacted like the resource methods' errors", () => {
     expect(host.host_name).toBe(TOKEN);
   });
 });
+
+describe("a raw caller that streams the body", () => {
+  it("gets the body as it arrives (parseAs: stream), not a buffered copy", async () => {
+    const fake = fakeFetch(() => json(hostConnection(1)));
+    const client = clientFor(fake, { token: "t" });
+    const { data } = await client.raw.GET("/host-connections/{host_org_id}", {
+      params: { path: { host_org_id: HOST } },
+      parseAs: "stream",
+    });
+    expect(data).toBeInstanceOf(ReadableStream);
+    expect(JSON.parse(await new Response(data).text())).toEqual(hostConnection(1));
+  });
+});
