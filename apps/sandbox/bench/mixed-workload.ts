@@ -1,7 +1,9 @@
 // The sandbox under a realistic mix, side by side with stock Prism in one run: 4 guests × 30 hosts, every list
 // query different (filters, orders, pages, searches drawn from a seeded generator), 5 % archive writes
 // interleaved, 10 connections. Sandbox on PGlite and on PostgreSQL, each with its read cache (one row set per guest, forgotten per organization on writes) on and off.
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { findFreePort, startPrism } from "@mca/mock";
 import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
 import { hostConnectionOrderFieldValues } from "@mca/types";
@@ -9,6 +11,7 @@ import autocannon from "autocannon";
 import { startPostgres } from "../scripts/postgres-server.js";
 import { freshDatabase, json, spawnSandbox } from "./support.js";
 
+const bareServer = fileURLToPath(new URL("./bare-server.js", import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const GUESTS = 4;
@@ -139,7 +142,12 @@ async function measure(name: string, url: string, setup: ReturnType<typeof workl
   const result = await run(DURATION_SECONDS);
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { name, requestsPerSecond: result.requests.average, p99: result.latency.p99 };
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p99: result.latency.p99,
+    bytesPerAnswer: result.throughput.average / Math.max(1, result.requests.average),
+  };
 }
 
 async function startSandbox(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
@@ -148,7 +156,7 @@ async function startSandbox(env: Record<string, string>): Promise<{ url: string;
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-const results: Array<{ name: string; requestsPerSecond: number; p99: number }> = [];
+const results: Array<{ name: string; requestsPerSecond: number; p99: number; bytesPerAnswer: number }> = [];
 const children: ChildProcess[] = [];
 const postgres = startPostgres(await findFreePort());
 let prismData: { guests: Organization[]; hosts: Organization[] } | undefined;
@@ -169,6 +177,23 @@ try {
     results.push(await measure(name, url, workload(data.guests, data.hosts)));
     child.kill("SIGTERM");
   }
+  // the ceiling: one Node process that does nothing but answer, with the sandbox's average answer size
+  const answerBytes = Math.round(
+    results.find((result) => result.name === "sandbox on PostgreSQL")?.bytesPerAnswer ?? 1000,
+  );
+  const barePort = await findFreePort();
+  const bare = spawn(process.execPath, [bareServer, String(barePort), String(answerBytes)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(bare);
+  await once(bare.stdout, "data");
+  const ceiling = await measure(
+    `bare node:http, no work, ${answerBytes} B answers`,
+    `http://127.0.0.1:${barePort}`,
+    workload(prismData?.guests ?? [], prismData?.hosts ?? []),
+  );
+  results.push(ceiling);
+  bare.kill("SIGTERM");
   // stock Prism, static, on the bundle as it is: the same requests (its answers are the spec's examples)
   const prism = await startPrism({
     specPath: BUNDLED_SPEC_JSON_PATH,
@@ -193,6 +218,9 @@ console.log(
 );
 for (const result of results)
   console.log(
-    `  ${result.name.padEnd(38)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
+    `  ${result.name.padEnd(44)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
   );
 console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 3.00× Prism, p99 < 50 ms");
+console.log(
+  "  the bare node:http row is the most one Node process can serve here under the same load, doing nothing",
+);

@@ -8,10 +8,15 @@ export interface TokenIssuer {
   verify(token: string): TokenClaims | TokenProblem;
 }
 
+/** Verified tokens remembered (their claims only; expiry is checked on every use). */
+const MAX_VERIFIED = 10_000;
+
 /** HS256 tokens with a per-start secret: tokens from an earlier run stop working, as a rotated key would. */
 export function createTokenIssuer(lifetimeSeconds: number, now: () => Date): TokenIssuer {
   const secret = randomBytes(32);
   const seconds = () => Math.floor(now().getTime() / 1000);
+  // a client sends the same token on every call: its signature is checked once, not once per request
+  const verified = new Map<string, TokenClaims>();
   return {
     issue(clientId, organizationId) {
       const issuedAt = seconds();
@@ -23,6 +28,16 @@ export function createTokenIssuer(lifetimeSeconds: number, now: () => Date): Tok
         expires_in: lifetimeSeconds,
       };
     },
-    verify: (token) => verifyToken(token, secret, seconds()),
+    verify(token) {
+      const nowSeconds = seconds();
+      const known = verified.get(token);
+      if (known) return known.exp <= nowSeconds ? "expired" : known;
+      const result = verifyToken(token, secret, nowSeconds);
+      if (typeof result !== "string") {
+        if (verified.size >= MAX_VERIFIED) verified.clear();
+        verified.set(token, result);
+      }
+      return result;
+    },
   };
 }

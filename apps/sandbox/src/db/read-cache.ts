@@ -21,6 +21,8 @@ export interface ReadCache {
  */
 export function createReadCache(enabled: boolean): ReadCache {
   const entries = new Map<string, unknown[]>();
+  // loads under way, shared by every read of the key that misses meanwhile (until a write concerning it starts)
+  const loading = new Map<string, { promise: Promise<unknown[]>; version: number; keyVersion: number }>();
   const keyVersions = new Map<string, number>();
   let version = 0;
   const invalidate = () => {
@@ -41,12 +43,21 @@ export function createReadCache(enabled: boolean): ReadCache {
       if (hit) return hit as Row[];
       const seen = version;
       const seenKey = keyVersions.get(key) ?? 0;
-      const rows = await load();
-      if (seen === version && seenKey === (keyVersions.get(key) ?? 0)) {
-        if (entries.size >= MAX_ENTRIES) entries.clear();
-        entries.set(key, rows);
+      const shared = loading.get(key);
+      if (shared && shared.version === seen && shared.keyVersion === seenKey)
+        return shared.promise as Promise<Row[]>;
+      const promise = load();
+      loading.set(key, { promise, version: seen, keyVersion: seenKey });
+      try {
+        const rows = await promise;
+        if (seen === version && seenKey === (keyVersions.get(key) ?? 0)) {
+          if (entries.size >= MAX_ENTRIES) entries.clear();
+          entries.set(key, rows);
+        }
+        return rows;
+      } finally {
+        if (loading.get(key)?.promise === promise) loading.delete(key);
       }
-      return rows;
     },
     async writing(write, invalidates) {
       forget(invalidates);

@@ -41,24 +41,33 @@ export async function findHostConnection(
   return row ? withIsoTimes<HostConnection>(row, HOST_TIMES) : undefined;
 }
 
+/** `column` as the API writes a timestamp (`Date.prototype.toISOString`: UTC, milliseconds truncated, `Z`). */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Each connection of the guest as the API's JSON, built by the database: no per-column parsing on our side. */
+const HOST_CONNECTION_JSON = `json_build_object(
+  'host_organization_id', c.host_organization_id, 'guest_organization_id', c.guest_organization_id,
+  'host_name', h.name, 'host_email', h.email, 'owner_email', h.owner_email, 'status', c.status,
+  'archived', c.archived, 'created_at', ${isoText("c.created_at")}, 'updated_at', ${isoText("c.updated_at")},
+  'archived_at', ${isoText("c.archived_at")}, 'active_action_type', c.active_action_type,
+  'active_action_updated_at', ${isoText("c.active_action_updated_at")})::text AS json`;
+
 /**
  * Every connection of one guest (its view: HostConnection), read once and kept until a write to that guest's
  * connections (or, on PostgreSQL, anyone else's write): what every list query of the guest is answered from.
+ * A write forgets the guest's set, and the next list reloads it: the database builds each item's JSON, so a
+ * reload costs one text column per connection.
  */
 async function guestConnections(db: Database, guestId: string): Promise<ListedConnection[]> {
-  const rows = await db.read<Record<string, unknown>>(
+  const rows = await db.read<{ json: string }>(
     GUEST_CONNECTIONS,
-    `SELECT ${HOST_CONNECTION_COLUMNS} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+    `SELECT ${HOST_CONNECTION_JSON} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
      WHERE c.guest_organization_id = $1`,
     [guestId],
   );
   const listed = listedByRows.get(rows);
   if (listed) return listed;
-  // each item serialised once per cached row set, not once per page that shows it
-  const fresh = rows.map((row) => {
-    const item = withIsoTimes<HostConnection>(row, HOST_TIMES);
-    return { item, json: JSON.stringify(item) };
-  });
+  const fresh = rows.map(({ json }) => ({ item: JSON.parse(json) as HostConnection, json }));
   listedByRows.set(rows, fresh);
   return fresh;
 }

@@ -46,17 +46,34 @@ function coerce(text: string, schema: JsonObject): Json {
  * they get their canonical form, so comparisons, the self-connection rule and the header checks agree with the
  * database.
  */
-function canonicalIds(document: JsonObject, node: Json | undefined, value: Json): Json {
-  const schema = nonNullBranch(document, resolveRef(document, node)).schema;
+function canonicalIds(schemaOf: SchemaOf, node: Json | undefined, value: Json): Json {
+  const schema = schemaOf(node);
   if (typeof value === "string") return schema.format === "uuid" ? value.toLowerCase() : value;
-  if (Array.isArray(value)) return value.map((item) => canonicalIds(document, schema.items, item));
+  if (Array.isArray(value)) return value.map((item) => canonicalIds(schemaOf, schema.items, item));
   if (isObject(value) && isObject(schema.properties)) {
     const properties = schema.properties;
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, canonicalIds(document, properties[key], item)]),
+      Object.entries(value).map(([key, item]) => [key, canonicalIds(schemaOf, properties[key], item)]),
     );
   }
   return value;
+}
+
+/** A schema node with its `$ref` resolved and its null branch dropped. */
+type SchemaOf = (node: Json | undefined) => JsonObject;
+
+/** `SchemaOf` for one document, each node resolved once: a request would otherwise walk its pointers every time. */
+function schemaResolver(document: JsonObject): SchemaOf {
+  const resolved = new WeakMap<object, JsonObject>();
+  return (node) => {
+    if (!isObject(node)) return nonNullBranch(document, resolveRef(document, node)).schema;
+    let schema = resolved.get(node);
+    if (schema === undefined) {
+      schema = nonNullBranch(document, resolveRef(document, node)).schema;
+      resolved.set(node, schema);
+    }
+    return schema;
+  };
 }
 
 export type RequestValidator = (operation: Operation, raw: RawRequest) => ValidatedRequest;
@@ -67,13 +84,13 @@ export type RequestValidator = (operation: Operation, raw: RawRequest) => Valida
  * bad request gets the same answer from either.
  */
 export function createRequestValidator(document: JsonObject, validator: SpecValidator): RequestValidator {
+  const schemaOf = schemaResolver(document);
   function readParameter(parameter: Parameter, raw: RawRequest): Json | undefined {
-    const schema = nonNullBranch(document, parameter.schema).schema;
+    const schema = schemaOf(parameter.schema);
     if (parameter.in === "query") {
       const values = raw.searchParams.getAll(parameter.name);
       if (values.length === 0) return undefined;
-      if (schema.type === "array")
-        return values.map((value) => coerce(value, resolveRef(document, schema.items)));
+      if (schema.type === "array") return values.map((value) => coerce(value, schemaOf(schema.items)));
       return coerce(values[values.length - 1] as string, schema);
     }
     const text =
@@ -98,7 +115,7 @@ export function createRequestValidator(document: JsonObject, validator: SpecVali
         problems.push(...toFastApiDetail([parameter.in, parameter.name], issues));
         continue;
       }
-      const canonical = canonicalIds(document, parameter.schema, value);
+      const canonical = canonicalIds(schemaOf, parameter.schema, value);
       if (parameter.in === "header") result.headers[parameter.name] = String(canonical);
       else result[parameter.in][parameter.name] = canonical;
     }
@@ -118,7 +135,7 @@ export function createRequestValidator(document: JsonObject, validator: SpecVali
           const body = JSON.parse(raw.bodyText) as Json;
           const issues = validator.validate(operation.requestBody.schemaPointer, body);
           if (issues.length > 0) problems.push(...toFastApiDetail(["body"], issues));
-          else result.body = canonicalIds(document, operation.requestBody.schema, body);
+          else result.body = canonicalIds(schemaOf, operation.requestBody.schema, body);
         } catch (error) {
           problems.push({
             loc: ["body", 0],
