@@ -35,6 +35,8 @@ export interface SandboxOptions extends DatabaseOptions {
   admin?: boolean;
   /** Origins whose pages may call the sandbox (CORS). Default "local": any localhost / 127.0.0.1 origin. */
   corsOrigins?: CorsOrigins;
+  /** The HS256 key; a cluster's workers share one. Default: random per start. */
+  tokenSecret?: Buffer;
 }
 
 const isLoopback = (address: string | undefined) =>
@@ -65,7 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const validateRequest = createRequestValidator(document, createSpecValidator(document));
   const router = createRouter(operations);
   const now = options.now ?? (() => new Date());
-  const tokens = createTokenIssuer(options.tokenLifetimeSeconds ?? 3600, now);
+  const tokens = createTokenIssuer(options.tokenLifetimeSeconds ?? 3600, now, options.tokenSecret);
 
   const db = await openDatabase(options);
   const { hosts, guests } = await seedOrganizations(db);

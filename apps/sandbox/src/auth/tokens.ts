@@ -12,8 +12,11 @@ export interface TokenIssuer {
 const MAX_VERIFIED = 10_000;
 
 /** HS256 tokens with a per-start secret: tokens from an earlier run stop working, as a rotated key would. */
-export function createTokenIssuer(lifetimeSeconds: number, now: () => Date): TokenIssuer {
-  const secret = randomBytes(32);
+export function createTokenIssuer(
+  lifetimeSeconds: number,
+  now: () => Date,
+  secret: Buffer = randomBytes(32),
+): TokenIssuer {
   const seconds = () => Math.floor(now().getTime() / 1000);
   // a client sends the same token on every call: its signature is checked once, not once per request
   const verified = new Map<string, TokenClaims>();

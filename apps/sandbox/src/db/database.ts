@@ -1,3 +1,5 @@
+import type { CachePatch } from "./read-cache.js";
+
 /** What the sandbox needs from a database: parameterised queries and transactions. PGlite and pg both fit. */
 export interface Queryable {
   /**
@@ -8,6 +10,7 @@ export interface Queryable {
     sql: string,
     params?: unknown[],
     invalidates?: readonly string[],
+    patch?: CachePatch<Row[]>,
   ): Promise<Row[]>;
 }
 

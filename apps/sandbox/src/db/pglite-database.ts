@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "./data-dir-lock.js";
 import type { Database, Queryable } from "./database.js";
-import { cacheKey, createReadCache } from "./read-cache.js";
+import { type CachePatch, cacheKey, createReadCache } from "./read-cache.js";
 
 /**
  * Embedded Postgres, in memory or in `dataDir`. Durable: every commit is flushed before it is acknowledged.
@@ -23,7 +23,8 @@ export async function openPgliteDatabase(dataDir?: string, cacheReads = true): P
       sql: string,
       params: unknown[] = [],
       invalidates?: readonly string[],
-    ) => cache.writing(async () => (await target.query<Row>(sql, params)).rows, invalidates),
+      patch?: CachePatch<Row[]>,
+    ) => cache.writing(async () => (await target.query<Row>(sql, params)).rows, invalidates, patch),
   });
   return {
     kind: "pglite",

@@ -3,6 +3,12 @@ const MAX_ENTRIES = 1000;
 /** The key a `read` of statement `name` with `params` is cached under. */
 export const cacheKey = (name: string, params: unknown[]) => `${name}\u0000${JSON.stringify(params)}`;
 
+/**
+ * How a write's result changes the one cached read it invalidates (e.g. one connection's archived fields in the
+ * guest's row set), so the next read needs no reload. Undefined: nothing to patch with, forget the read.
+ */
+export type CachePatch<T> = (result: T) => ((cached: unknown[]) => unknown[]) | undefined;
+
 export interface ReadCache {
   /** The cached rows for `key`, or `load()`'s, remembered unless a write that concerns `key` started meanwhile. */
   read<Row>(key: string, load: () => Promise<Row[]>): Promise<Row[]>;
@@ -10,9 +16,11 @@ export interface ReadCache {
    * Runs a write. `invalidates` names the keys it can change (per organization, e.g. one guest's connections);
    * without it, everything cached is forgotten.
    */
-  writing<T>(write: () => Promise<T>, invalidates?: readonly string[]): Promise<T>;
+  writing<T>(write: () => Promise<T>, invalidates?: readonly string[], patch?: CachePatch<T>): Promise<T>;
   /** Forgets everything (a write elsewhere was announced). */
   invalidate(): void;
+  /** Forgets `keys` (everything when undefined): what another worker of the cluster changed. */
+  forget(keys: readonly string[] | undefined): void;
 }
 
 /**
@@ -36,6 +44,34 @@ export function createReadCache(enabled: boolean): ReadCache {
       keyVersions.set(key, (keyVersions.get(key) ?? 0) + 1);
     }
   };
+  const bump = (key: string) => keyVersions.set(key, (keyVersions.get(key) ?? 0) + 1);
+  /**
+   * A write whose result patches the cached read of `key`: applied only when no other write to the key (or to
+   * everything) started or ended while it ran, since overlapping writes' results may come back in either order;
+   * otherwise the read is forgotten. The entry stays readable during the write (old data, for reads concurrent with it).
+   */
+  async function patching<T>(key: string, write: () => Promise<T>, patch: CachePatch<T>): Promise<T> {
+    bump(key);
+    const startedAt = { version, keyVersion: keyVersions.get(key) };
+    let result: T;
+    try {
+      result = await write();
+    } catch (error) {
+      forget([key]);
+      throw error;
+    }
+    // every write bumps the key when it starts and when it ends: an unchanged version means none overlapped this
+    // one's end (one still running that started earlier will find the version changed, and forget)
+    const alone = startedAt.version === version && startedAt.keyVersion === keyVersions.get(key);
+    const cached = entries.get(key);
+    const update = alone && cached ? patch(result) : undefined;
+    if (update && cached) {
+      entries.set(key, update(cached));
+      bump(key); // a load that began before the write must not store what it read
+    } else forget([key]);
+    return result;
+  }
+
   return {
     async read<Row>(key: string, load: () => Promise<Row[]>) {
       if (!enabled) return load();
@@ -59,7 +95,10 @@ export function createReadCache(enabled: boolean): ReadCache {
         if (loading.get(key)?.promise === promise) loading.delete(key);
       }
     },
-    async writing(write, invalidates) {
+    async writing(write, invalidates, patch) {
+      const [key] = invalidates ?? [];
+      if (enabled && patch && key !== undefined && invalidates?.length === 1)
+        return patching(key, write, patch);
       forget(invalidates);
       try {
         return await write();
@@ -68,5 +107,6 @@ export function createReadCache(enabled: boolean): ReadCache {
       }
     },
     invalidate,
+    forget,
   };
 }

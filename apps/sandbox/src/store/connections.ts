@@ -7,7 +7,7 @@ import type {
 } from "@mca/types";
 import type { Database, Queryable } from "../db/database.js";
 import { cacheKey } from "../db/read-cache.js";
-import { withIsoTimes } from "./rows.js";
+import { iso, withIsoTimes } from "./rows.js";
 
 const HOST_TIMES = ["created_at", "updated_at", "archived_at", "active_action_updated_at"];
 const GUEST_TIMES = [...HOST_TIMES, "score_updated_at"];
@@ -59,9 +59,9 @@ const HOST_CONNECTION_JSON = `json_build_object(
  * reload costs one text column per connection.
  */
 async function guestConnections(db: Database, guestId: string): Promise<ListedConnection[]> {
-  const rows = await db.read<{ json: string }>(
+  const rows = await db.read<GuestConnectionRow>(
     GUEST_CONNECTIONS,
-    `SELECT ${HOST_CONNECTION_JSON} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
+    `SELECT c.host_organization_id AS host_id, ${HOST_CONNECTION_JSON} FROM connections c JOIN organizations h ON h.id = c.host_organization_id
      WHERE c.guest_organization_id = $1`,
     [guestId],
   );
@@ -70,6 +70,12 @@ async function guestConnections(db: Database, guestId: string): Promise<ListedCo
   const fresh = rows.map(({ json }) => ({ item: JSON.parse(json) as HostConnection, json }));
   listedByRows.set(rows, fresh);
   return fresh;
+}
+
+/** One connection in the guest's cached row set: the host it is with, and the API's JSON of it. */
+interface GuestConnectionRow extends Record<string, unknown> {
+  host_id: string;
+  json: string;
 }
 
 interface ListedConnection {
@@ -178,6 +184,22 @@ export async function setArchived(
        LEFT JOIN organizations p ON p.id = u.parent_organization_id`,
     [hostId, guestId, archived, now],
     [guestConnectionsKey(guestId)],
+    // the guest's cached row set takes the new archived fields: an archive costs the next list no reload
+    ([updated]) =>
+      updated &&
+      ((cached) =>
+        (cached as GuestConnectionRow[]).map((row) =>
+          row.host_id === hostId ? { host_id: hostId, json: withArchiveFields(row.json, updated) } : row,
+        )),
   );
   return row ? withIsoTimes<GuestConnection>(row, GUEST_TIMES) : undefined;
+}
+
+/** A HostConnection's JSON with the fields an archive changes, taken from the updated row. */
+function withArchiveFields(json: string, updated: Record<string, unknown>): string {
+  const item = JSON.parse(json) as HostConnection;
+  item.archived = updated.archived as boolean;
+  item.archived_at = iso(updated.archived_at);
+  item.updated_at = iso(updated.updated_at) as string;
+  return JSON.stringify(item);
 }
