@@ -13,7 +13,9 @@ import { startPostgres } from "../scripts/postgres-server.js";
 import { freshDatabase, json, spawnSandbox } from "./support.js";
 
 const bareServer = fileURLToPath(new URL("./bare-server.js", import.meta.url));
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PRISM = "stock Prism (static)";
 const CONNECTIONS = 10;
 const GUESTS = 4;
 const HOSTS = 30;
@@ -136,32 +138,50 @@ function workload(guests: Organization[], hosts: Organization[]) {
   };
 }
 
-async function measure(name: string, url: string, setup: ReturnType<typeof workload>) {
-  const run = (duration: number) =>
-    autocannon({ url, connections: CONNECTIONS, duration, requests: [{ setupRequest: setup as never }] });
-  await run(2);
-  const result = await run(DURATION_SECONDS);
+interface Sample {
+  requestsPerSecond: number;
+  p99: number;
+  bytesPerAnswer: number;
+}
+
+/** One timed run of the mix against `url`; any non-2xx or error fails the benchmark. */
+async function sample(
+  name: string,
+  url: string,
+  setup: ReturnType<typeof workload>,
+  seconds: number,
+): Promise<Sample> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: setup as never }],
+  });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return {
-    name,
     requestsPerSecond: result.requests.average,
     p99: result.latency.p99,
     bytesPerAnswer: result.throughput.average / Math.max(1, result.requests.average),
   };
 }
 
-async function startSandbox(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await findFreePort();
-  const { child } = await spawnSandbox(port, env);
-  return { url: `http://127.0.0.1:${port}`, child };
+interface Target {
+  name: string;
+  url: string;
+  data: { guests: Organization[]; hosts: Organization[] };
+  samples: Sample[];
 }
 
-const results: Array<{ name: string; requestsPerSecond: number; p99: number; bytesPerAnswer: number }> = [];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const targets: Target[] = [];
 const children: ChildProcess[] = [];
 const postgres = startPostgres(await findFreePort());
-let prismData: { guests: Organization[]; hosts: Organization[] } | undefined;
+let stopPrism = async () => {};
 try {
+  // every target runs side by side for the whole benchmark, and the rounds visit them in turn: a slow spell of
+  // this shared machine then lands on all of them instead of on whichever target it happened to hit
   for (const [name, env] of [
     ["sandbox on PGlite", {}],
     ["sandbox on PGlite, read cache off", { SANDBOX_READ_CACHE: "off" }],
@@ -175,30 +195,13 @@ try {
       { DATABASE_URL: await freshDatabase(postgres.url, "mixed_uncached"), SANDBOX_READ_CACHE: "off" },
     ],
   ] as const) {
-    const { url, child } = await startSandbox(env);
+    const port = await findFreePort();
+    const { child } = await spawnSandbox(port, env);
     children.push(child);
-    const data = await seed(url);
-    prismData ??= data;
-    results.push(await measure(name, url, workload(data.guests, data.hosts)));
-    child.kill("SIGTERM");
+    const url = `http://127.0.0.1:${port}`;
+    targets.push({ name, url, data: await seed(url), samples: [] });
   }
-  // the ceiling: one Node process that does nothing but answer, with the sandbox's average answer size
-  const answerBytes = Math.round(
-    results.find((result) => result.name === "sandbox on PostgreSQL")?.bytesPerAnswer ?? 1000,
-  );
-  const barePort = await findFreePort();
-  const bare = spawn(process.execPath, [bareServer, String(barePort), String(answerBytes)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  children.push(bare);
-  await once(bare.stdout, "data");
-  const ceiling = await measure(
-    `bare node:http, no work, ${answerBytes} B answers`,
-    `http://127.0.0.1:${barePort}`,
-    workload(prismData?.guests ?? [], prismData?.hosts ?? []),
-  );
-  results.push(ceiling);
-  bare.kill("SIGTERM");
+  const first = (targets[0] as Target).data;
   // stock Prism, static, on the bundle as it is: the same requests (its answers are the spec's examples)
   const prism = await startPrism({
     specPath: BUNDLED_SPEC_JSON_PATH,
@@ -206,25 +209,56 @@ try {
     logLevel: "silent",
     startTimeoutMs: 90_000,
   });
-  try {
-    const data = prismData as { guests: Organization[]; hosts: Organization[] };
-    results.push(await measure("stock Prism (static)", prism.url, workload(data.guests, data.hosts)));
-  } finally {
-    await prism.stop();
-  }
+  stopPrism = prism.stop;
+  targets.push({ name: PRISM, url: prism.url, data: first, samples: [] });
+  const warmUp = new Map<string, Sample>();
+  for (const target of targets)
+    warmUp.set(
+      target.name,
+      await sample(target.name, target.url, workload(target.data.guests, target.data.hosts), 2),
+    );
+  // the ceiling: one Node process that does nothing but answer, with the sandbox's average answer size
+  const answerBytes = Math.round(warmUp.get("sandbox on PostgreSQL")?.bytesPerAnswer ?? 1000);
+  const barePort = await findFreePort();
+  const bare = spawn(process.execPath, [bareServer, String(barePort), String(answerBytes)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(bare);
+  await once(bare.stdout, "data");
+  targets.push({
+    name: `bare node:http, no work, ${answerBytes} B answers`,
+    url: `http://127.0.0.1:${barePort}`,
+    data: first,
+    samples: [],
+  });
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const target of targets)
+      target.samples.push(
+        await sample(
+          target.name,
+          target.url,
+          workload(target.data.guests, target.data.hosts),
+          DURATION_SECONDS,
+        ),
+      );
 } finally {
+  await stopPrism();
   for (const child of children) child.kill("SIGKILL");
   postgres.stop();
 }
 
-const prism = results.find((result) => result.name.startsWith("stock Prism"))?.requestsPerSecond ?? 1;
+const rate = (target: Target) => median(target.samples.map((each) => each.requestsPerSecond));
+const prismRate = rate(targets.find((target) => target.name === PRISM) as Target);
 console.log(
-  `mixed workload: ${GUESTS} guests × ${HOSTS} hosts, all-different list queries, ${WRITE_SHARE * 100} % archive writes, ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, seed ${SEED}`,
+  `mixed workload: ${GUESTS} guests × ${HOSTS} hosts, all-different list queries, ${WRITE_SHARE * 100} % archive writes, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${DURATION_SECONDS} s per target, seed ${SEED}; median req/s (range)`,
 );
-for (const result of results)
+for (const target of targets) {
+  const rates = target.samples.map((each) => each.requestsPerSecond);
+  const range = `${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}`;
   console.log(
-    `  ${result.name.padEnd(44)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
+    `  ${target.name.padEnd(44)} ${rate(target).toFixed(0).padStart(7)} req/s (${range.padStart(11)})   p99 ${String(median(target.samples.map((each) => each.p99))).padStart(3)} ms   ${(rate(target) / prismRate).toFixed(2)}× Prism`,
   );
+}
 console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 3.00× Prism, p99 < 50 ms");
 console.log(
   "  2 workers: node:cluster on one port, a write acknowledged once both caches forgot what it changed",
