@@ -30,7 +30,9 @@ export async function flow(
   for await (const item of guestClient.hostConnections.listAll({ statuses: ["connected"], pageSize: 2 }))
     listed.push(item.host_organization_id);
   if (!listed.includes(connection.host_organization_id)) throw new Error("listAll does not show the new connection");
-  const archived = await hostClient.guestConnections.archive(guest.organizationId);
-  if (!archived.archived) throw new Error("the connection is not archived");
-  return `invite → accept → listAll (${listed.length}) → archive`;
+  const { data: archived, response } = await hostClient.guestConnections
+    .archive(guest.organizationId, { headers: { "X-Request-ID": "consumer-flow" } })
+    .withResponse();
+  if (!archived.archived || response.status !== 200) throw new Error("the connection is not archived");
+  return `invite → accept → listAll (${listed.length}) → archive (${response.status}, withResponse)`;
 }

@@ -6,6 +6,7 @@ import {
   HttpError,
   type JsonObject,
   listOperations,
+  parseTarget,
   readBody,
   sendJson,
 } from "@mca/spec";
@@ -32,12 +33,8 @@ export function createFront(options: FrontOptions): Server {
   const validateRequest = createRequestValidator(options.document, createSpecValidator(options.document));
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    let url: URL;
-    try {
-      url = new URL(request.url ?? "/", "http://mock");
-    } catch {
-      return sendJson(response, 400, { detail: "Invalid HTTP request received." });
-    }
+    const url = parseTarget(request, response);
+    if (!url) return;
     const bodyText = await readBody(request);
     const route = router.match(request.method ?? "GET", url.pathname);
     if (route.kind === "not-found") return sendJson(response, 404, { detail: "Not Found" });

@@ -10,7 +10,7 @@ import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
 import { hostConnectionOrderFieldValues } from "@mca/types";
 import autocannon from "autocannon";
 import { startPostgres } from "../scripts/postgres-server.js";
-import { freshDatabase, json, spawnSandbox } from "./support.js";
+import { type BenchIdentity, freshDatabase, headersFor, json, spawnSandbox } from "./support.js";
 
 const bareServer = fileURLToPath(new URL("./bare-server.js", import.meta.url));
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -22,10 +22,7 @@ const HOSTS = 30;
 const WRITE_SHARE = 0.05;
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 
-interface Organization {
-  organizationId: string;
-  clientId: string;
-  clientSecret: string;
+interface Organization extends BenchIdentity {
   headers: Record<string, string>;
 }
 
@@ -44,20 +41,8 @@ async function organization(url: string, name: string): Promise<Organization> {
   const created = (await json(`${url}/_sandbox/organizations`, {
     method: "POST",
     body: JSON.stringify({ name, email: `${name.toLowerCase().replaceAll(" ", "-")}@bench.example` }),
-  })) as unknown as Organization;
-  const { access_token } = await json(`${url}/oauth2/token`, {
-    method: "POST",
-    body: JSON.stringify({ client_id: created.clientId, client_secret: created.clientSecret }),
-  });
-  return {
-    ...created,
-    headers: {
-      authorization: `Bearer ${String(access_token)}`,
-      "requester-organization-id": created.organizationId,
-      "target-organization-id": created.organizationId,
-      "content-type": "application/json",
-    },
-  };
+  })) as unknown as BenchIdentity;
+  return { ...created, headers: await headersFor(url, created) };
 }
 
 const WORDS = ["Acme", "beta", "Zeta", "Credit", "union", "Lending", "capital", "Trust", "north", "Ridge"];

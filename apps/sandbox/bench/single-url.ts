@@ -11,22 +11,16 @@ import {
   listHostConnectionsPage,
 } from "../src/store/connections.js";
 import { createOrganization } from "../src/store/organizations.js";
-import { freshDatabase, json, spawnSandbox } from "./support.js";
+import { type BenchIdentity, freshDatabase, headersFor, json, spawnSandbox } from "./support.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const HOSTS = 100;
 
-interface SandboxCredentials {
-  organizationId: string;
-  clientId: string;
-  clientSecret: string;
-}
-
 async function startSandboxProcess(
   port: number,
   env: Record<string, string>,
-): Promise<{ child: ChildProcess; guest: SandboxCredentials }> {
+): Promise<{ child: ChildProcess; guest: BenchIdentity }> {
   const { child, output } = await spawnSandbox(port, env);
   const grab = (label: string) => new RegExp(`guest:[\\s\\S]*?${label}:\\s+(\\S+)`).exec(output)?.[1] ?? "";
   return {
@@ -39,27 +33,15 @@ async function startSandboxProcess(
   };
 }
 
-async function headersAs(url: string, identity: SandboxCredentials): Promise<Record<string, string>> {
-  const { access_token } = await json(`${url}/oauth2/token`, {
-    method: "POST",
-    body: JSON.stringify({ client_id: identity.clientId, client_secret: identity.clientSecret }),
-  });
-  return {
-    authorization: `Bearer ${String(access_token)}`,
-    "requester-organization-id": identity.organizationId,
-    "target-organization-id": identity.organizationId,
-  };
-}
-
 /** Connects HOSTS new host organizations to the guest through the API itself. */
-async function seed(url: string, guest: SandboxCredentials): Promise<void> {
-  const guestHeaders = await headersAs(url, guest);
+async function seed(url: string, guest: BenchIdentity): Promise<void> {
+  const guestHeaders = await headersFor(url, guest);
   for (let index = 0; index < HOSTS; index += 1) {
     const host = (await json(`${url}/_sandbox/organizations`, {
       method: "POST",
       body: JSON.stringify({ name: `Host ${String(index).padStart(3, "0")}` }),
-    })) as unknown as SandboxCredentials;
-    const hostHeaders = await headersAs(url, host);
+    })) as unknown as BenchIdentity;
+    const hostHeaders = await headersFor(url, host);
     const invitation = await json(`${url}/guest-invitations`, {
       method: "POST",
       headers: hostHeaders,
@@ -113,7 +95,7 @@ try {
     children.push(child);
     const url = `http://127.0.0.1:${port}`;
     await seed(url, guest);
-    results.push(await measure(name, url, await headersAs(url, guest)));
+    results.push(await measure(name, url, await headersFor(url, guest)));
     child.kill("SIGTERM");
   }
   const mock = await startMock({ logLevel: "silent" });
@@ -134,7 +116,7 @@ try {
   postgres.stop();
 }
 
-/** The list statement alone, no HTTP: what limits the sandbox when its read cache is off. */
+/** One list answer without HTTP and without the cache: the guest's row set read and paged, as a miss costs. */
 async function statementRates(name: string, options: { databaseUrl?: string }) {
   const db = await openDatabase({ ...options, cacheReads: false });
   try {
@@ -179,7 +161,7 @@ async function statementRates(name: string, options: { databaseUrl?: string }) {
     const list = await rate(() => listHostConnectionsPage(db, guest.organizationId, filters));
     const one = await rate(() => db.read("select-one", "SELECT 1", []));
     console.log(
-      `  ${name.padEnd(34)} list statement ${list.toFixed(0).padStart(6)}/s   SELECT 1 ${one.toFixed(0).padStart(6)}/s`,
+      `  ${name.padEnd(34)} list (read + page) ${list.toFixed(0).padStart(6)}/s   SELECT 1 ${one.toFixed(0).padStart(6)}/s`,
     );
   } finally {
     await db.close();
@@ -195,7 +177,9 @@ for (const result of results) {
     `  ${result.name.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p99 ${String(result.p99).padStart(4)} ms   ${(result.requestsPerSecond / prism).toFixed(2)}× Prism`,
   );
 }
-console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 2.50× Prism");
+console.log(
+  "  one repeated URL: this measures the read cache, not a workload (bench/mixed-workload.ts does)",
+);
 console.log(`the database alone, ${CONNECTIONS} concurrent, 3 s each, no cache:`);
 const statementServer = startPostgres(await findFreePort());
 try {

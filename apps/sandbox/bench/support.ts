@@ -43,3 +43,24 @@ export async function json(url: string, init: RequestInit = {}): Promise<Record<
     throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
+
+/** Who a benchmark calls as: an organization of the sandbox and its API client. */
+export interface BenchIdentity {
+  organizationId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The headers every call of `identity` carries: a token from the sandbox, and Self as both organizations. */
+export async function headersFor(url: string, identity: BenchIdentity): Promise<Record<string, string>> {
+  const { access_token } = await json(`${url}/oauth2/token`, {
+    method: "POST",
+    body: JSON.stringify({ client_id: identity.clientId, client_secret: identity.clientSecret }),
+  });
+  return {
+    authorization: `Bearer ${String(access_token)}`,
+    "requester-organization-id": identity.organizationId,
+    "target-organization-id": identity.organizationId,
+    "content-type": "application/json",
+  };
+}

@@ -8,6 +8,7 @@ import {
   HttpError,
   listOperations,
   loadBundledSpec,
+  parseTarget,
   readBody,
   sendJson,
 } from "@mca/spec";
@@ -75,12 +76,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (applyCors(request, response, options.corsOrigins ?? "local")) return;
-    let url: URL;
-    try {
-      url = new URL(request.url ?? "/", "http://sandbox");
-    } catch {
-      return sendJson(response, 400, { detail: "Invalid HTTP request received." });
-    }
+    const url = parseTarget(request, response);
+    if (!url) return;
     const bodyText = await readBody(request);
     if (url.pathname === ADMIN_ORGANIZATIONS_PATH && options.admin !== false) {
       if (request.method !== "POST")

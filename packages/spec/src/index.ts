@@ -18,6 +18,7 @@ export {
 export { toFastApiDetail } from "./http/fastapi-detail.js";
 export { RawJson } from "./http/raw-json.js";
 export { readBody } from "./http/read-body.js";
+export { parseTarget } from "./http/request-target.js";
 export {
   createRequestValidator,
   type RawRequest,

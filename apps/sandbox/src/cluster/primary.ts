@@ -10,7 +10,6 @@ export interface RunningCluster {
   url: string;
   hosts: OrganizationCredentials[];
   guests: OrganizationCredentials[];
-  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -78,13 +77,9 @@ export function startCluster(count: number, onCrash: (message: string) => void):
             url: message.url,
             hosts: message.hosts,
             guests: message.guests,
-            pids: [],
             stop,
           };
-          if (readyCount === count) {
-            ready.pids = workers.map((each) => each.process.pid ?? 0);
-            resolve(ready);
-          }
+          if (readyCount === count) resolve(ready);
         }
       });
     }

@@ -48,7 +48,7 @@ export async function openPostgresDatabase(
     await listener.connect();
     // our own writes invalidated exactly what they changed already; only another process's clear everything
     listener.on("notification", (notification) => {
-      if (!ownBackends.has(notification.processId)) cache.invalidate();
+      if (!ownBackends.has(notification.processId)) cache.forget(undefined);
     });
     // without the listener nobody would tell us about other writers: stop caching altogether
     listener.on("error", () => {

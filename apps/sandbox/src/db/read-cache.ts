@@ -17,9 +17,7 @@ export interface ReadCache {
    * without it, everything cached is forgotten.
    */
   writing<T>(write: () => Promise<T>, invalidates?: readonly string[], patch?: CachePatch<T>): Promise<T>;
-  /** Forgets everything (a write elsewhere was announced). */
-  invalidate(): void;
-  /** Forgets `keys` (everything when undefined): what another worker of the cluster changed. */
+  /** Forgets `keys`, or everything when undefined: what another process (a cluster worker, anyone) changed. */
   forget(keys: readonly string[] | undefined): void;
 }
 
@@ -106,7 +104,6 @@ export function createReadCache(enabled: boolean): ReadCache {
         forget(invalidates);
       }
     },
-    invalidate,
     forget,
   };
 }

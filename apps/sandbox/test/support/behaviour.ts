@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../src/index.js";
-import { type Caller, callerFor, connect, inOneDay, newOrganization } from "./api.js";
+import { type Body, type Caller, callerFor, connect, inOneDay, newOrganization } from "./api.js";
 
 /** The behaviour every storage backend must show; `start` opens a fresh sandbox on a free port. */
 export function describeSandbox(backend: string, start: () => Promise<Sandbox>): void {
@@ -305,6 +305,21 @@ export function describeSandbox(backend: string, start: () => Promise<Sandbox>):
         await newHost.call("PATCH", `/guest-connections/${newGuest.organizationId}`, { archived: true });
         expect((await newGuest.call("GET", `${path}&archived=true`)).body.total_items).toBe(1);
         expect((await newGuest.call("GET", `${path}&archived=false`)).body.total_items).toBe(0);
+      });
+
+      it("a listed connection is the connection read by id, to the character, after archive and unarchive", async () => {
+        // the list is built as JSON by the database and patched in memory on an archive; reading by id formats
+        // the row in code: the three must agree on every field, timestamps included
+        const [newHost, newGuest] = await freshPair();
+        await connect(newHost, newGuest);
+        const archivePath = `/guest-connections/${newGuest.organizationId}`;
+        const listPath = "/host-connections?statuses=connected&limit=10&offset=0";
+        for (const archived of [undefined, true, false]) {
+          if (archived !== undefined) await newHost.call("PATCH", archivePath, { archived });
+          const [listed] = (await newGuest.call("GET", listPath)).body.items as Body[];
+          const byId = (await newGuest.call("GET", `/host-connections/${newHost.organizationId}`)).body;
+          expect(listed).toEqual(byId);
+        }
       });
     });
 

@@ -34,6 +34,10 @@ function raw(
   });
 }
 
+/** A JSON body (as written) to the sandbox-only admin route. */
+const postAdmin = (sandbox: Sandbox, body: string) =>
+  raw(sandbox, "POST", "/_sandbox/organizations", { "content-type": "application/json" }, body);
+
 const HOSTILE_TEXT = fc.oneof(
   fc.constantFrom(
     "\u0000",
@@ -121,33 +125,11 @@ export function describeHostileInputs(backend: string, start: () => Promise<Sand
         422,
         /string_nul/,
       ],
-      [
-        "a NUL in an admin field",
-        () =>
-          raw(
-            sandbox,
-            "POST",
-            "/_sandbox/organizations",
-            { "content-type": "application/json" },
-            JSON.stringify({ name: "a\u0000b" }),
-          ),
-        422,
-      ],
-      [
-        "an admin body of null",
-        () => raw(sandbox, "POST", "/_sandbox/organizations", { "content-type": "application/json" }, "null"),
-        422,
-      ],
+      ["a NUL in an admin field", () => postAdmin(sandbox, JSON.stringify({ name: "a\u0000b" })), 422],
+      ["an admin body of null", () => postAdmin(sandbox, "null"), 422],
       [
         "an admin email that is not an email",
-        () =>
-          raw(
-            sandbox,
-            "POST",
-            "/_sandbox/organizations",
-            { "content-type": "application/json" },
-            JSON.stringify({ email: "not an email" }),
-          ),
+        () => postAdmin(sandbox, JSON.stringify({ email: "not an email" })),
         422,
       ],
       [
@@ -305,21 +287,9 @@ export function describeHostileInputs(backend: string, start: () => Promise<Sand
     });
 
     it("the admin route refuses an email another organization has", async () => {
-      const first = await raw(
-        sandbox,
-        "POST",
-        "/_sandbox/organizations",
-        { "content-type": "application/json" },
-        JSON.stringify({ email: "taken@example.com" }),
-      );
+      const first = await postAdmin(sandbox, JSON.stringify({ email: "taken@example.com" }));
       expect(first.status).toBe(201);
-      const second = await raw(
-        sandbox,
-        "POST",
-        "/_sandbox/organizations",
-        { "content-type": "application/json" },
-        JSON.stringify({ email: "TAKEN@example.com" }),
-      );
+      const second = await postAdmin(sandbox, JSON.stringify({ email: "TAKEN@example.com" }));
       expect(second.status).toBe(409);
     });
 
