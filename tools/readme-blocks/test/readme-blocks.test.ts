@@ -2,6 +2,8 @@
 // scratch folder inside the workspace (servers started in their own process groups on free ports, stopped at the
 // end of their block), TypeScript type-checked with strict + exactOptionalPropertyTypes and executed against a
 // fresh sandbox, the layout figure checked against the workspace. A block no rule claims fails the test.
+// turbo.json runs it after every other package's tests: the READMEs' `pnpm generate`, `pnpm mock` … are cache hits
+// that restore build outputs, and a test reading `dist/` meanwhile once saw a half-written file.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "@mca/mock";

@@ -6,8 +6,12 @@ export interface WorkspacePackage {
   /** The folder, relative to the workspace root, e.g. `packages/client`. */
   folder: string;
   description: string;
-  /** Workspace packages this one uses: `runtime` (dependencies), `dev` (devDependencies), `build` (turbo.json). */
-  uses: Array<{ name: string; kind: "runtime" | "dev" | "build" }>;
+  /**
+   * Workspace packages this one uses: `runtime` (dependencies), `dev` (devDependencies), and from turbo.json
+   * `build` (a task of this one needs another's build output) or `after-tests` (a task of this one waits for
+   * another's tests).
+   */
+  uses: Array<{ name: string; kind: "runtime" | "dev" | "build" | "after-tests" }>;
 }
 
 interface Manifest {
@@ -51,7 +55,14 @@ export function readWorkspace(root: string): WorkspacePackage[] {
   const buildEdges = Object.entries(turbo?.tasks ?? {}).flatMap(([task, config]) =>
     (config.dependsOn ?? [])
       .filter((dependency) => task.includes("#") && dependency.includes("#"))
-      .map((dependency) => ({ from: task.split("#")[0] as string, to: dependency.split("#")[0] as string })),
+      .map((dependency) => {
+        const [to, dependencyTask] = dependency.split("#") as [string, string];
+        return {
+          from: task.split("#")[0] as string,
+          to,
+          kind: dependencyTask === "test" ? ("after-tests" as const) : ("build" as const),
+        };
+      }),
   );
   const packages = manifests.map(({ folder, manifest }): WorkspacePackage => {
     const inWorkspace = (deps: Record<string, string> | undefined) =>
@@ -61,7 +72,7 @@ export function readWorkspace(root: string): WorkspacePackage[] {
       ...inWorkspace(manifest.devDependencies).map((name) => ({ name, kind: "dev" as const })),
       ...buildEdges
         .filter((edge) => edge.from === manifest.name)
-        .map((edge) => ({ name: edge.to, kind: "build" as const })),
+        .map((edge) => ({ name: edge.to, kind: edge.kind })),
     ];
     return { name: manifest.name, folder, description: manifest.description ?? "", uses };
   });

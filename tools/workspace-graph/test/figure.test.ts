@@ -41,6 +41,17 @@ describe("the README's layout figure", () => {
     );
   });
 
+  it("tells an edge to another package's tests from one to its build output", () => {
+    const dir = fakeWorkspace();
+    writeFileSync(
+      join(dir, "turbo.json"),
+      JSON.stringify({
+        tasks: { "c#build": { dependsOn: ["a#bundle"] }, "c#test": { dependsOn: ["b#test"] } },
+      }),
+    );
+    expect(drawFigure(readWorkspace(dir))).toContain("c  ◀─ b (dev), a (build), b (after its tests)");
+  });
+
   it("changes when a dependency is added, so a stale README fails the first test", () => {
     const before = drawFigure(readWorkspace(fakeWorkspace()));
     const after = drawFigure(readWorkspace(fakeWorkspace({ c: "workspace:*" })));
