@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { runToEnd } from "./processes.js";
 
 interface ActionInput {
   required?: boolean;
@@ -28,7 +28,8 @@ interface CompositeAction {
 export interface StepRun {
   name: string;
   exitCode: number | null;
-  output: string;
+  stdout: string;
+  stderr: string;
 }
 
 export interface CompositeRun {
@@ -81,36 +82,6 @@ function evaluate(
   });
 }
 
-/** One step in its own process group, the whole group killed once `timeoutMs` pass. */
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timeoutMs: number): Promise<StepRun> {
-  // what GitHub runs for `shell: bash`
-  const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
-    env,
-    cwd,
-    detached: true,
-  });
-  const timer = setTimeout(() => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // the group is gone already
-    }
-  }, timeoutMs);
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve) =>
-    child.once("close", (exitCode) => {
-      clearTimeout(timer);
-      resolve({ name: "", exitCode, output });
-    }),
-  );
-}
-
 /**
  * Runs the `shell: bash` steps of a composite action the way the runner does: inputs with their defaults, each
  * step's `env` and `run` with `${{ }}` filled in, a GITHUB_OUTPUT file per step read into `steps.<id>.outputs`,
@@ -154,16 +125,16 @@ export async function runCompositeAction(
       const stepEnv = Object.fromEntries(
         Object.entries(step.env ?? {}).map(([key, value]) => [key, evaluate(String(value), contexts)]),
       );
-      const run = await runStep(
-        script,
-        { ...env, ...stepEnv, GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: actionDir },
-        env.GITHUB_WORKSPACE,
-        stepTimeoutMs,
-      );
-      runs.push({ ...run, name });
+      // what GitHub runs for `shell: bash`
+      const run = await runToEnd("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+        cwd: env.GITHUB_WORKSPACE,
+        env: { ...env, ...stepEnv, GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: actionDir },
+        timeoutMs: stepTimeoutMs,
+      });
+      runs.push({ name, exitCode: run.code, stdout: run.stdout, stderr: run.stderr });
       if (step.id) steps[step.id] = parseGithubOutput(readFileSync(outputFile, "utf8"));
-      if (run.exitCode !== 0) {
-        exitCode = run.exitCode;
+      if (run.code !== 0) {
+        exitCode = run.code;
         break;
       }
     }

@@ -85,7 +85,7 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
 }
 
 const outputOf = (run: CompositeRun) =>
-  run.steps.map((step) => `--- ${step.name}\n${step.output}`).join("\n");
+  run.steps.map((step) => `--- ${step.name}\n${step.stdout}${step.stderr}`).join("\n");
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "mca-action-"));
@@ -126,8 +126,8 @@ describe("the contract-tests action", () => {
       (host) => host.clientSecret,
     );
     for (const secret of secrets) {
-      expect(run.steps[1]?.output).toContain(`::add-mask::${secret}\n`);
-      expect(run.steps[1]?.output.replaceAll(`::add-mask::${secret}`, "")).not.toContain(secret);
+      expect(run.steps[1]?.stdout).toContain(`::add-mask::${secret}\n`);
+      expect(outputOf(run).replaceAll(`::add-mask::${secret}`, "")).not.toContain(secret);
       expect(run.summary).not.toContain(secret);
     }
     expect(existsSync(join(run.outputs.junit ?? "", ".."))).toBe(true);

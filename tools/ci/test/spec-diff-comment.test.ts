@@ -2,7 +2,6 @@
 // created, then found by its marker (on any page) and edited in place; the job fails with spec:diff's status; a
 // dry run prints the calls and the body and sends nothing; GitHub's refusals are one line. The workflow's own
 // command line is run too, with today's spec:diff.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { type Finished, runToEnd } from "../src/processes.js";
 import { REPO_ROOT } from "../src/repo-root.js";
 import { SPEC_DIFF_MARKER } from "../src/spec-diff-comment.js";
 
@@ -106,7 +106,7 @@ const REPORT = "### API changes (1 breaking, 0 compatible)\n\n#### Breaking for 
 function run(
   args: string[],
   { env = {}, shell }: { env?: Record<string, string | undefined>; shell?: string } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+): Promise<Finished> {
   const runnerEnv: NodeJS.ProcessEnv = {
     ...process.env,
     GITHUB_API_URL: apiUrl,
@@ -119,21 +119,17 @@ function run(
   for (const [name, value] of Object.entries(env))
     if (value === undefined) delete runnerEnv[name];
     else runnerEnv[name] = value;
-  const child = shell
-    ? spawn("bash", ["-eo", "pipefail", "-c", shell], { cwd: REPO_ROOT, env: runnerEnv })
-    : spawn(process.execPath, ["--import", "tsx", CLI, ...args], {
+  return shell
+    ? runToEnd("bash", ["-eo", "pipefail", "-c", shell], {
+        cwd: REPO_ROOT,
+        env: runnerEnv,
+        timeoutMs: 120_000,
+      })
+    : runToEnd(process.execPath, ["--import", "tsx", CLI, ...args], {
         cwd: join(REPO_ROOT, "tools/ci"),
         env: runnerEnv,
+        timeoutMs: 60_000,
       });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  return new Promise((resolve) => child.once("close", (code) => resolve({ code, stdout, stderr })));
 }
 
 const writes = () => github.requests.filter((request) => request.method !== "GET");

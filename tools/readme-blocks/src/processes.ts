@@ -1,33 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { connect } from "node:net";
+import { type Finished, runToEnd as runProgram, stopGroup } from "@mca/ci/processes";
 
-export interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `command` with bash in its own process group; the whole group is killed on timeout. */
+/** Runs `command` with bash in its own process group; the whole group is stopped on timeout. */
 export function runToEnd(
   command: string,
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<Finished> {
-  const child = spawn("bash", ["-c", command], { cwd: options.cwd, env: options.env, detached: true });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const timer = setTimeout(() => stopGroup(child), options.timeoutMs);
-  return new Promise((resolve) => {
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runProgram("bash", ["-c", command], options);
 }
 
 /** A command that serves until stopped: started in its own process group, its output kept for failures. */
@@ -60,20 +40,6 @@ export function startServer(command: string, options: { cwd: string; env: NodeJS
       await closed;
     },
   };
-}
-
-/** SIGTERM to the group this harness started (never to anything else), SIGKILL if it lingers. */
-function stopGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), name);
-    } catch {
-      // the group is gone already
-    }
-  };
-  signal("SIGTERM");
-  setTimeout(() => signal("SIGKILL"), 5_000).unref();
 }
 
 /** Resolves once something accepts connections on `port`; rejects when `server` exits first or time runs out. */
