@@ -15,9 +15,10 @@ interface ActionStep {
   shell?: string;
   run?: string;
   env?: Record<string, string>;
-  uses?: string;
-  if?: string;
 }
+
+/** The keys of a step this runner reproduces; `uses`, `if`, `working-directory` … would run differently. */
+const STEP_KEYS = new Set(["id", "name", "shell", "run", "env"]);
 
 interface CompositeAction {
   inputs?: Record<string, ActionInput>;
@@ -115,8 +116,11 @@ export async function runCompositeAction(
   try {
     for (const [index, step] of action.runs.steps.entries()) {
       const name = step.name ?? step.id ?? `step ${index + 1}`;
-      if (step.uses || step.if || step.shell !== "bash" || step.run === undefined)
-        throw new Error(`run-composite-action: "${name}" is not a plain shell: bash step`);
+      const unsupported = Object.keys(step).filter((key) => !STEP_KEYS.has(key));
+      if (unsupported.length || step.shell !== "bash" || step.run === undefined)
+        throw new Error(
+          `run-composite-action: "${name}" is not a plain shell: bash step${unsupported.length ? ` (${unsupported.join(", ")})` : ""}`,
+        );
       const contexts = { inputs, steps, actionPath: actionDir };
       const script = join(scratch, `step-${index}.sh`);
       const outputFile = join(scratch, `output-${index}`);
