@@ -32,9 +32,10 @@ status=$?
 echo "ci: stateful contract run against the sandbox from the tarballs: $(( ($(date +%s%N) - started) / 1000000 )) ms, exit $status"
 [ "$status" = 0 ] || exit "$status"
 
-# with the optional peer installed from its tarball too, no --base-url runs against the Prism mock
-pack_into "$work/tarballs" apps/mock
-(cd "$work/consumer" && npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/mca-mock-*.tgz) ||
+# with the optional peer installed from its tarball too (and its @mca/pipeline), no --base-url runs against the mock
+pack_into "$work/tarballs" packages/pipeline apps/mock
+(cd "$work/consumer" && npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/mca-pipeline-*.tgz \
+  "$work"/tarballs/mca-mock-*.tgz) ||
   fail "npm install of @mca/mock's tarball failed"
 (cd "$work/consumer" && npx mca-contract --seed 1 --runs 5 >"$work/against-mock.log" 2>&1) || {
   cat "$work/against-mock.log" >&2

@@ -1,7 +1,4 @@
-// Prints a free TCP port on 127.0.0.1 (the OS picks it).
-import { createServer } from "node:net";
+// Prints a free TCP port on 127.0.0.1 (the OS picks it): the repository's one findFreePort (@mca/pipeline/node).
+import { findFreePort } from "../packages/pipeline/dist/node.js";
 
-const server = createServer().listen(0, "127.0.0.1", () => {
-  process.stdout.write(`${server.address().port}\n`);
-  server.close();
-});
+process.stdout.write(`${await findFreePort()}\n`);

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { findFreePort } from "./free-port.js";
-import { waitUntilReady } from "./wait-until-ready.js";
+import { findFreePort, waitForPort } from "@mca/pipeline/node";
 
 const PRISM_CLI = createRequire(import.meta.url).resolve("@stoplight/prism-cli/dist/index.js");
 const AGREE_ON_DATE_TIME = fileURLToPath(new URL("../prism/agree-on-date-time.mjs", import.meta.url));
@@ -62,7 +61,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   process.once("exit", killOnExit);
   child.once("exit", () => process.off("exit", killOnExit));
   try {
-    await waitUntilReady(
+    await waitForPort(
       host,
       port,
       options.startTimeoutMs,

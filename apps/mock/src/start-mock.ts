@@ -1,5 +1,4 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
+import { serve } from "@mca/pipeline/node";
 import { BUNDLED_SPEC_JSON_PATH, loadBundledSpec } from "@mca/spec";
 import { createFront } from "./front.js";
 import { type PrismOptions, type PrismProcess, startPrism } from "./prism-process.js";
@@ -63,25 +62,22 @@ export async function startMock(options: MockOptions = {}): Promise<MockServer> 
   };
   watch(await prism);
 
-  const server = createFront({
+  const front = createFront({
     document: loadBundledSpec(specPath),
     prismUrl: async () => (await prism).url,
     log,
   });
-  server.listen(options.port ?? 0, host);
-  await once(server, "listening");
-  const port = (server.address() as AddressInfo).port;
+  const served = await serve(front.answer, { host, port: options.port ?? 0, log });
   return {
-    baseUrl: `http://${host}:${port}`,
+    baseUrl: served.url,
     host,
-    port,
+    port: served.port,
     dynamic,
     restarts: () => restarts,
     prismPid: async () => (await prism).child.pid,
     stop: async () => {
       stopping = true;
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.stop();
       await (await prism).stop();
     },
   };

@@ -5,7 +5,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { findFreePort, startPrism } from "@mca/mock";
+import { startPrism } from "@mca/mock";
+import { findFreePort } from "@mca/pipeline/node";
 import { BUNDLED_SPEC_JSON_PATH } from "@mca/spec";
 import { hostConnectionOrderFieldValues } from "@mca/types";
 import autocannon from "autocannon";

@@ -1,16 +1,17 @@
 // GET /host-connections with 100 connections in the database, 10 concurrent clients (autocannon), against the
 // sandbox on PGlite, the sandbox on PostgreSQL and the Prism mock, one after another in the same run.
 import type { ChildProcess } from "node:child_process";
-import { findFreePort, startMock } from "@mca/mock";
+import { startMock } from "@mca/mock";
+import { findFreePort } from "@mca/pipeline/node";
 import autocannon from "autocannon";
 import { startPostgres } from "../scripts/postgres-server.js";
-import { openDatabase } from "../src/db/open-database.js";
 import {
   type HostConnectionFilters,
   insertConnection,
   listHostConnectionsPage,
-} from "../src/store/connections.js";
-import { createOrganization } from "../src/store/organizations.js";
+} from "../src/core/store/connections.js";
+import { createOrganization } from "../src/core/store/organizations.js";
+import { openDatabase } from "../src/db/open-database.js";
 import { type BenchIdentity, freshDatabase, headersFor, json, spawnSandbox } from "./support.js";
 
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

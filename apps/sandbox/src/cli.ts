@@ -1,16 +1,10 @@
 #!/usr/bin/env node
-import cluster from "node:cluster";
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { startCluster, TOKEN_SECRET_ENV } from "./cluster/primary.js";
-import { workerPeers } from "./cluster/worker-peers.js";
-import { openDatabase } from "./db/open-database.js";
+import type { OrganizationCredentials } from "./core/store/organizations.js";
 import { type SandboxOptions, startSandbox } from "./server.js";
-import { type OrganizationCredentials, seedOrganizations } from "./store/organizations.js";
 
-const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin] [--workers N]
-  --workers N (env SANDBOX_WORKERS; PostgreSQL only): N processes sharing the port and the database; a write is
-    acknowledged once every worker's cache forgot what it changed. Default 1
+const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin] [--cors-origin O]
   --no-admin: no /_sandbox/organizations route (it answers loopback clients only in any case)
   --cors-origin O (repeatable; env SANDBOX_CORS_ORIGINS, comma-separated; "*" for any): pages that may call it,
     default any http://localhost or http://127.0.0.1 origin
@@ -29,7 +23,6 @@ let values: {
   "identities-out"?: string;
   "no-admin": boolean;
   "cors-origin"?: string[];
-  workers: string;
   help: boolean;
 };
 try {
@@ -41,7 +34,6 @@ try {
       "identities-out": { type: "string" },
       "no-admin": { type: "boolean", default: false },
       "cors-origin": { type: "string", multiple: true },
-      workers: { type: "string", default: process.env.SANDBOX_WORKERS ?? "1" },
       help: { type: "boolean", default: false },
     },
   }).values as typeof values;
@@ -58,12 +50,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535)
 if (process.env.DATABASE_URL && values["data-dir"])
   fail("--data-dir is for PGlite; it cannot be combined with DATABASE_URL");
 
-const workers = Number(values.workers);
-if (!Number.isInteger(workers) || workers < 1 || workers > 64)
-  fail(`--workers must be 1-64, got "${values.workers}"`);
-if (workers > 1 && !process.env.DATABASE_URL)
-  fail("--workers needs DATABASE_URL: PGlite lives inside one process");
-
 const options: SandboxOptions = {
   host: values.host,
   port,
@@ -74,80 +60,47 @@ const options: SandboxOptions = {
   corsOrigins:
     values["cors-origin"] ?? (process.env.SANDBOX_CORS_ORIGINS?.split(",").filter(Boolean) || "local"),
 };
-const failWith = (error: unknown) => fail(error instanceof Error ? error.message : String(error));
-
-if (cluster.isWorker) {
-  // one worker of `--workers N`: serves on the shared port, tells the primary when it is ready
-  const worker = await startSandbox({
-    ...options,
-    tokenSecret: Buffer.from(process.env[TOKEN_SECRET_ENV] ?? "", "hex"),
-    peers: workerPeers(),
-  }).catch(failWith);
-  process.send?.({ type: "ready", url: worker.url, hosts: worker.hosts, guests: worker.guests });
-  const stopWorker = () => void worker.stop().then(() => process.exit(0));
-  process.once("SIGTERM", stopWorker);
-  process.once("SIGINT", stopWorker);
-  // the primary is gone (killed): nobody relays invalidations any more, so stop serving
-  process.once("disconnect", () => process.exit(0));
-} else {
-  await serve();
-}
-
-async function serve(): Promise<void> {
-  let sandbox: {
-    url: string;
-    hosts: OrganizationCredentials[];
-    guests: OrganizationCredentials[];
-    stop(): Promise<void>;
-  };
-  if (workers > 1) {
-    // migrated and seeded once, here, before the workers open the database and find the seeded organizations
-    const db = await openDatabase({ ...options, cacheReads: false }).catch(failWith);
-    await seedOrganizations(db).catch(failWith);
-    await db.close();
-    sandbox = await startCluster(workers, (message) => fail(message)).catch(failWith);
-  } else {
-    sandbox = await startSandbox(options).catch(failWith);
-  }
-  const [host, guest] = [sandbox.hosts[0], sandbox.guests[0]] as [
-    OrganizationCredentials,
-    OrganizationCredentials,
-  ];
-  const asContractIdentity = (identity: OrganizationCredentials) => ({
-    organizationId: identity.organizationId,
-    clientId: identity.clientId,
-    clientSecret: identity.clientSecret,
-  });
-  if (values["identities-out"]) {
-    writeFileSync(
-      values["identities-out"],
-      `${JSON.stringify({ hosts: sandbox.hosts.map(asContractIdentity), guests: sandbox.guests.map(asContractIdentity) }, null, 2)}\n`,
-    );
-  }
-  const storage = process.env.DATABASE_URL
-    ? `PostgreSQL (DATABASE_URL)${workers > 1 ? `, ${workers} workers` : ""}`
-    : values["data-dir"]
-      ? `PGlite in ${values["data-dir"]}`
-      : "PGlite in memory";
-  const describe = (role: string, identity: OrganizationCredentials) =>
-    `  ${role}: ${identity.name}\n    organization id: ${identity.organizationId}\n    client_id:       ${identity.clientId}\n    client_secret:   ${identity.clientSecret}`;
-  process.stdout.write(
-    `${[
-      `Sandbox of the MyCreditApp connections API at ${sandbox.url} (${storage})`,
-      describe("host", host),
-      describe("guest", guest),
-      `Get a token: curl -s -X POST ${sandbox.url}/oauth2/token -H 'Content-Type: application/json' -d '{"client_id":"${host.clientId}","client_secret":"${host.clientSecret}"}'`,
-      ...(values["identities-out"]
-        ? [
-            `Identities of ${sandbox.hosts.length} hosts and ${sandbox.guests.length} guests written to ${values["identities-out"]} (mca-contract --identities)`,
-          ]
-        : []),
-      "Ctrl-C stops the sandbox.",
-    ].join("\n")}\n`,
+const sandbox = await startSandbox(options).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);
+const [host, guest] = [sandbox.hosts[0], sandbox.guests[0]] as [
+  OrganizationCredentials,
+  OrganizationCredentials,
+];
+const asContractIdentity = (identity: OrganizationCredentials) => ({
+  organizationId: identity.organizationId,
+  clientId: identity.clientId,
+  clientSecret: identity.clientSecret,
+});
+if (values["identities-out"]) {
+  writeFileSync(
+    values["identities-out"],
+    `${JSON.stringify({ hosts: sandbox.hosts.map(asContractIdentity), guests: sandbox.guests.map(asContractIdentity) }, null, 2)}\n`,
   );
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      void sandbox.stop().then(() => process.exit(0));
-    });
-  }
+}
+const storage = process.env.DATABASE_URL
+  ? "PostgreSQL (DATABASE_URL)"
+  : values["data-dir"]
+    ? `PGlite in ${values["data-dir"]}`
+    : "PGlite in memory";
+const describe = (role: string, identity: OrganizationCredentials) =>
+  `  ${role}: ${identity.name}\n    organization id: ${identity.organizationId}\n    client_id:       ${identity.clientId}\n    client_secret:   ${identity.clientSecret}`;
+process.stdout.write(
+  `${[
+    `Sandbox of the MyCreditApp connections API at ${sandbox.url} (${storage})`,
+    describe("host", host),
+    describe("guest", guest),
+    `Get a token: curl -s -X POST ${sandbox.url}/oauth2/token -H 'Content-Type: application/json' -d '{"client_id":"${host.clientId}","client_secret":"${host.clientSecret}"}'`,
+    ...(values["identities-out"]
+      ? [
+          `Identities of ${sandbox.hosts.length} hosts and ${sandbox.guests.length} guests written to ${values["identities-out"]} (mca-contract --identities)`,
+        ]
+      : []),
+    "Ctrl-C stops the sandbox.",
+  ].join("\n")}\n`,
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void sandbox.stop().then(() => process.exit(0));
+  });
 }

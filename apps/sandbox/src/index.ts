@@ -1,4 +1,4 @@
-export type { Database } from "./db/database.js";
-export { ADMIN_ORGANIZATIONS_PATH } from "./routes/admin.js";
+export type { Database } from "./core/db/database.js";
+export { ADMIN_ORGANIZATIONS_PATH } from "./core/routes/admin.js";
+export type { OrganizationCredentials } from "./core/store/organizations.js";
 export { type Sandbox, type SandboxOptions, startSandbox } from "./server.js";
-export type { OrganizationCredentials } from "./store/organizations.js";

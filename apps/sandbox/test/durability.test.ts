@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findFreePort } from "@mca/mock";
+import { findFreePort } from "@mca/pipeline/node";
 import { afterAll, describe, expect, it } from "vitest";
 
 const cli = fileURLToPath(new URL("../dist/src/cli.js", import.meta.url));

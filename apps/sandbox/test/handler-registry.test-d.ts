@@ -1,8 +1,8 @@
 // Compile-time proofs, checked by `pnpm typecheck`: the registry must name a handler for every operation of
 // the spec, and each handler is typed by its operation.
 import { expectTypeOf, test } from "vitest";
-import type { Handler, HandlerRegistry } from "../src/routes/handler.js";
-import { HANDLERS } from "../src/routes/registry.js";
+import type { Handler, HandlerRegistry } from "../src/core/routes/handler.js";
+import { HANDLERS } from "../src/core/routes/registry.js";
 
 test("a registry without one operation's handler does not compile", () => {
   const { listHostConnections: _left, ...incomplete } = HANDLERS;

@@ -1,4 +1,4 @@
-import { findFreePort } from "@mca/mock";
+import { findFreePort } from "@mca/pipeline/node";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PostgresServer, startPostgres } from "../scripts/postgres-server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createReadCache } from "../src/db/read-cache.js";
+import { createReadCache } from "../src/core/db/read-cache.js";
 
 const KEY = 'guest-connections\u0000["g"]';
 

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { connect } from "node:net";
 import { type Finished, runToEnd as runProgram, stopGroup } from "@mca/ci/processes";
+import { waitForPort } from "@mca/pipeline/node";
 
 /** Runs `command` with bash in its own process group; the whole group is stopped on timeout. */
 export function runToEnd(
@@ -43,21 +43,10 @@ export function startServer(command: string, options: { cwd: string; env: NodeJS
 }
 
 /** Resolves once something accepts connections on `port`; rejects when `server` exits first or time runs out. */
-export async function waitForPort(port: number, server: Server, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null)
-      throw new Error(`exited with ${server.child.exitCode} before port ${port} opened:\n${server.output()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+export async function waitForServerPort(port: number, server: Server, timeoutMs: number): Promise<void> {
+  try {
+    await waitForPort("127.0.0.1", port, timeoutMs, () => server.child.exitCode === null);
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}:\n${server.output()}`);
   }
-  throw new Error(`port ${port} did not open within ${timeoutMs} ms:\n${server.output()}`);
 }

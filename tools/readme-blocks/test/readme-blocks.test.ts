@@ -7,13 +7,13 @@
 // that restore build outputs, and a test reading `dist/` meanwhile once saw a half-written file.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findFreePort } from "@mca/mock";
+import { findFreePort } from "@mca/pipeline/node";
 import { type Sandbox, startSandbox } from "@mca/sandbox";
 import { startPostgres } from "@mca/sandbox/testing/postgres-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillIn, planCommand, README_PORTS, type ServerRole } from "../src/command-plan.js";
 import { type CodeBlock, extractBlocks, splitAnd, splitCommands } from "../src/extract-blocks.js";
-import { runToEnd, type Server, startServer, waitForPort } from "../src/processes.js";
+import { runToEnd, type Server, startServer, waitForServerPort } from "../src/processes.js";
 import { REPO_ROOT, readmeFiles } from "../src/readme-files.js";
 
 const PACKAGE_DIR = join(REPO_ROOT, "tools/readme-blocks");
@@ -132,7 +132,7 @@ async function runShellBlock(block: CodeBlock, session: ReadmeSession): Promise<
       const server = startServer(fillIn(command.text, live, placeholders), { cwd, env: serverEnv });
       for (const role of plan.roles) servers.set(role, server);
       for (const role of plan.roles)
-        await waitForPort(live[role] as number, server, SERVER_START_MS).catch((error: unknown) => {
+        await waitForServerPort(live[role] as number, server, SERVER_START_MS).catch((error: unknown) => {
           throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`);
         });
       continue;

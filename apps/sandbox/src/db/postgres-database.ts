@@ -1,9 +1,8 @@
 import pg from "pg";
-import type { CachePeers } from "../cluster/worker-peers.js";
-import type { Database, Queryable } from "./database.js";
-import { type CachePatch, cacheKey, createReadCache } from "./read-cache.js";
+import type { Database, Queryable } from "../core/db/database.js";
+import { type CachePatch, cacheKey, createReadCache } from "../core/db/read-cache.js";
 
-/** The channel the migration's triggers notify on every write (migrations/002_write_notifications.sql). */
+/** The channel the migration's triggers notify on every write (core/db/migrations/002-write-notifications.ts). */
 const WRITES_CHANNEL = "mca_sandbox_writes";
 
 /**
@@ -13,7 +12,6 @@ const WRITES_CHANNEL = "mca_sandbox_writes";
 export async function openPostgresDatabase(
   connectionString: string,
   cacheReads = true,
-  peers?: CachePeers,
   poolSize = 10,
 ): Promise<Database> {
   // generic plans: the sandbox's statements are prepared once per connection, and planning the list query
@@ -27,21 +25,10 @@ export async function openPostgresDatabase(
   const ownBackends = new Set<number>();
   pool.on("connect", (client) => {
     const pid = (client as pg.PoolClient & { processID?: number }).processID;
-    if (typeof pid === "number") {
-      ownBackends.add(pid);
-      peers?.announceBackend(pid);
-    }
+    if (typeof pid === "number") ownBackends.add(pid);
   });
-  /** A write is acknowledged once the cluster's other workers forgot what it changed. */
-  const told = async <T>(result: T, keys: readonly string[] | undefined): Promise<T> => {
-    if (peers) await peers.changed(keys);
-    return result;
-  };
   let listener: pg.Client | undefined;
   let cache = createReadCache(false);
-  // the cluster's other workers tell their writes directly (before those are acknowledged) and name their backends
-  peers?.onBackend((pid) => ownBackends.add(pid));
-  peers?.onChanged((keys) => cache.forget(keys));
   await pool.query("SELECT 1");
   if (cacheReads) {
     listener = new pg.Client({ connectionString });
@@ -57,21 +44,13 @@ export async function openPostgresDatabase(
     await listener.query(`LISTEN ${WRITES_CHANNEL}`);
     cache = createReadCache(true);
   }
-  // statements inside a transaction are told to the peers once, when it commits
-  const asQueryable = (client: Pick<pg.Pool, "query">, inTransaction = false): Queryable => ({
+  const asQueryable = (client: Pick<pg.Pool, "query">): Queryable => ({
     query: <Row extends Record<string, unknown>>(
       sql: string,
       params: unknown[] = [],
       invalidates?: readonly string[],
       patch?: CachePatch<Row[]>,
-    ) =>
-      cache
-        .writing(async () => (await client.query<Row>(sql, params)).rows, invalidates, patch)
-        .then((rows) =>
-          inTransaction || (invalidates !== undefined && invalidates.length === 0)
-            ? rows
-            : told(rows, invalidates),
-        ),
+    ) => cache.writing(async () => (await client.query<Row>(sql, params)).rows, invalidates, patch),
   });
   return {
     kind: "postgres",
@@ -83,24 +62,21 @@ export async function openPostgresDatabase(
         async () => (await pool.query<Row>({ name, text: sql, values: params })).rows,
       ),
     transaction: (work) =>
-      cache
-        .writing(async () => {
-          const client = await pool.connect();
-          try {
-            await client.query("BEGIN");
-            const result = await work(asQueryable(client, true));
-            await client.query("COMMIT");
-            return result;
-          } catch (error) {
-            await client.query("ROLLBACK");
-            throw error;
-          } finally {
-            client.release();
-          }
-        })
-        .then((result) => told(result, undefined)),
-    exec: (sql) =>
-      cache.writing(async () => void (await pool.query(sql))).then((done) => told(done, undefined)),
+      cache.writing(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query("BEGIN");
+          const result = await work(asQueryable(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK");
+          throw error;
+        } finally {
+          client.release();
+        }
+      }),
+    exec: (sql) => cache.writing(async () => void (await pool.query(sql))),
     close: async () => {
       await listener?.end();
       await pool.end();
