@@ -2,9 +2,11 @@ import { findFreePort } from "@mca/pipeline/node";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PostgresServer, startPostgres } from "../scripts/postgres-server.js";
+import { openDatabase } from "../src/db/open-database.js";
 import { startSandbox } from "../src/index.js";
 import { callerFor, connect, newOrganization } from "./support/api.js";
 import { describeSandbox } from "./support/behaviour.js";
+import { describeEmailRace } from "./support/email-race.js";
 import { describeHostileInputs } from "./support/hostile-inputs.js";
 
 let postgres: PostgresServer;
@@ -17,6 +19,8 @@ afterAll(() => {
 
 describeSandbox("PostgreSQL (pg pool)", () => startSandbox({ port: 0, databaseUrl: postgres.url }));
 describeHostileInputs("PostgreSQL (pg pool)", () => startSandbox({ port: 0, databaseUrl: postgres.url }));
+
+describeEmailRace("PostgreSQL (pg pool)", () => openDatabase({ databaseUrl: postgres.url }));
 
 describe("the read cache over PostgreSQL", () => {
   it("forgets a cached page when another process writes (LISTEN/NOTIFY)", async () => {

@@ -1,0 +1,2 @@
+// For tests: whether a module would run in a browser (esbuild, an optional peer dependency).
+export { type BrowserCheckOptions, nodeOnlyUses } from "./testing/browser-bundle.js";
