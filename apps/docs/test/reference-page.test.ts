@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { fileURLToPath } from "node:url";
 import { loadBundledSpec } from "@mca/spec";
 import { type Browser, chromium } from "playwright-core";
@@ -74,5 +75,19 @@ describe("the API reference page, rendered in headless Chromium", () => {
 
   it("answers 404 for anything else", async () => {
     expect((await fetch(`${docs.url}nope`)).status).toBe(404);
+  });
+
+  it("answers GET //[ (no URL can be made of it) 400 and serves on", async () => {
+    const { hostname, port } = new URL(docs.url);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = httpRequest({ host: hostname, port, path: "//[", timeout: 5_000 }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(status).toBe(400);
+    expect((await fetch(`${docs.url}openapi.json`)).status).toBe(200);
   });
 });

@@ -13,14 +13,19 @@ const PATHS = [
   ["PATCH", "/guest-connections/{id}"],
 ] as const;
 const ESCAPES = ["%", "%FF", "%C0%AF", "%zz", "%E2%82", `${"%41".repeat(5_000)}`];
-const BODIES: Array<[string, string | Buffer, string]> = [
-  ["only whitespace", "   \n\t ", "application/json"],
-  ["a byte-order mark", "\uFEFF{}", "application/json"],
-  ["UTF-16", Buffer.from('{"archived": true}', "utf16le"), "application/json; charset=utf-16"],
-  ["half a document", '{"archived": ', "application/json"],
-  ["null", "null", "application/json"],
-  ["deep nesting", `${"[".repeat(20_000)}${"]".repeat(20_000)}`, "application/json"],
-  ["text/plain", "archived=true", "text/plain"],
+// a body is read as FastAPI reads JSON bytes (their encoding, not the declared charset) and reaches Prism as UTF-8:
+// UTF-16 is a valid body there (it got a 422 while the front read every body as UTF-8), and a UTF-8 body declared
+// UTF-16 is no longer forwarded for Prism to read as UTF-16 and stall on (a 502 after 10 s)
+const BODIES: Array<[string, string | Buffer, string, number]> = [
+  ["only whitespace", "   \n\t ", "application/json", 422],
+  ["a byte-order mark", "\uFEFF{}", "application/json", 422],
+  ["UTF-16", Buffer.from('{"archived": true}', "utf16le"), "application/json; charset=utf-16", 200],
+  ["UTF-8 declared UTF-16", '{"archived": true}', "application/json; charset=utf-16", 200],
+  ["not UTF-8, UTF-16 or UTF-32", Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x20]), "application/json", 400],
+  ["half a document", '{"archived": ', "application/json", 422],
+  ["null", "null", "application/json", 422],
+  ["deep nesting", `${"[".repeat(20_000)}${"]".repeat(20_000)}`, "application/json", 422],
+  ["text/plain", "archived=true", "text/plain", 422],
 ];
 
 /** One raw request (no client-side normalisation of the target), answered within 2 s or failed. */
@@ -59,7 +64,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-describe("hostile requests get a 4xx within 2 s, and the mock lives on", () => {
+describe("hostile requests get an answer (a 4xx, or Prism's for a body FastAPI reads) within 2 s, and the mock lives on", () => {
   const seed = 20261122;
   it.each(
     PATHS.flatMap(([method, path]) =>
@@ -77,9 +82,9 @@ describe("hostile requests get a 4xx within 2 s, and the mock lives on", () => {
     expect(status).toBeLessThan(500);
   });
 
-  it.each(BODIES)("PATCH with a body of %s", async (_name, body, contentType) => {
+  it.each(BODIES)("PATCH with a body of %s", async (_name, body, contentType, expected) => {
     const { status } = await raw(mock, "PATCH", `/guest-connections/${ORG}`, body, contentType);
-    expect(status).toBe(422);
+    expect(status).toBe(expected);
   });
 
   it.each(["//[", "/host-connections?limit=%&statuses=%FF", "/%", "/host-connections/%%%%"])(

@@ -1,7 +1,7 @@
 // The sandbox under a realistic mix, side by side with stock Prism in one run: 4 guests × 30 hosts, every list
 // query different (filters, orders, pages, searches drawn from a seeded generator), 5 % archive writes
 // interleaved, 10 connections. Sandbox on PGlite and on PostgreSQL, each with its read cache (one row set per guest,
-// forgotten per organization on writes) on and off, and on PostgreSQL with 2 workers (--workers 2).
+// forgotten per organization on writes) on and off.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
@@ -173,10 +173,6 @@ try {
     ["sandbox on PGlite, read cache off", { SANDBOX_READ_CACHE: "off" }],
     ["sandbox on PostgreSQL", { DATABASE_URL: await freshDatabase(postgres.url, "mixed_cached") }],
     [
-      "sandbox on PostgreSQL, 2 workers",
-      { DATABASE_URL: await freshDatabase(postgres.url, "mixed_workers"), SANDBOX_WORKERS: "2" },
-    ],
-    [
       "sandbox on PostgreSQL, read cache off",
       { DATABASE_URL: await freshDatabase(postgres.url, "mixed_uncached"), SANDBOX_READ_CACHE: "off" },
     ],
@@ -246,9 +242,6 @@ for (const target of targets) {
   );
 }
 console.log("  targets: PGlite ≥ 1.00× Prism, PostgreSQL ≥ 3.00× Prism, p99 < 50 ms");
-console.log(
-  "  2 workers: node:cluster on one port, a write acknowledged once both caches forgot what it changed",
-);
 console.log(
   "  the bare node:http row is the most one Node process can serve here under the same load, doing nothing",
 );

@@ -230,6 +230,17 @@ export function describeHostileInputs(backend: string, start: () => Promise<Sand
       if (body) expect(answer.text).toMatch(body);
     });
 
+    it("GET //[ gets 400 and the sandbox serves on", async () => {
+      expect((await raw(sandbox, "GET", "//[")).status).toBe(400);
+      const after = await raw(
+        sandbox,
+        "GET",
+        "/host-connections?statuses=connected&limit=1&offset=0",
+        headers(guest),
+      );
+      expect(after.status).toBe(200);
+    });
+
     it("an organization cannot connect to itself by writing its id in upper case", async () => {
       const answer = await guest.call("POST", "/host-connections", {
         host_organization_id: guest.organizationId.toUpperCase(),
