@@ -1,3 +1,4 @@
+import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import type { MockServer } from "./start-mock.js";
 
 /** Any uuid works with the mock: it checks the headers' format, not who the organization is. */
@@ -14,13 +15,13 @@ export function mockBanner(mock: MockServer, refused: string): string {
   const curl = [
     `curl -s '${mock.baseUrl}/host-connections?statuses=connected&limit=10&offset=0' \\`,
     "  -H 'Authorization: Bearer any-token' \\",
-    `  -H 'Requester-Organization-ID: ${EXAMPLE_ORGANIZATION_ID}' \\`,
-    `  -H 'Target-Organization-ID: ${EXAMPLE_ORGANIZATION_ID}'`,
+    `  -H '${REQUESTER_ORGANIZATION_HEADER}: ${EXAMPLE_ORGANIZATION_ID}' \\`,
+    `  -H '${TARGET_ORGANIZATION_HEADER}: ${EXAMPLE_ORGANIZATION_ID}'`,
   ].join("\n");
   return [
     `Prism mock of the MyCreditApp connections API at ${mock.baseUrl} (${mock.dynamic ? "dynamic" : "static"} mode)`,
     "Every call but POST /oauth2/token needs: Authorization: Bearer <any token>,",
-    "  Requester-Organization-ID: <uuid>, Target-Organization-ID: <uuid>",
+    `  ${REQUESTER_ORGANIZATION_HEADER}: <uuid>, ${TARGET_ORGANIZATION_HEADER}: <uuid>`,
     "Try:",
     curl,
     "Per request: -H 'Prefer: dynamic=true' (generated data), -H 'Prefer: code=404' (another documented status),",

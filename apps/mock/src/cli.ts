@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
+import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import { BAD_REQUEST_PATH, EXAMPLE_ORGANIZATION_ID, mockBanner } from "./banner.js";
 import { startMock } from "./start-mock.js";
 
@@ -51,8 +52,8 @@ const mock = await startMock({
 const refused = await fetch(`${mock.baseUrl}${BAD_REQUEST_PATH}`, {
   headers: {
     authorization: "Bearer any-token",
-    "requester-organization-id": EXAMPLE_ORGANIZATION_ID,
-    "target-organization-id": EXAMPLE_ORGANIZATION_ID,
+    [REQUESTER_ORGANIZATION_HEADER]: EXAMPLE_ORGANIZATION_ID,
+    [TARGET_ORGANIZATION_HEADER]: EXAMPLE_ORGANIZATION_ID,
   },
 }).then(async (response) => `${response.status} ${await response.text()}`);
 process.stdout.write(`${mockBanner(mock, refused)}\n`);

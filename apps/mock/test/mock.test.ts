@@ -117,7 +117,9 @@ describe("the mock refuses what the API refuses, through the one pipeline", () =
   });
 
   it("a request that breaks the spec: the pipeline's 422, documented, never reaching Prism", async () => {
-    const request = exampleRequests.find((entry) => entry.operationId === "listHostConnections") as ExampleRequest;
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "listHostConnections",
+    ) as ExampleRequest;
     const headers = headersFor(request, { omit: ["Requester-Organization-ID"] });
     const { status, body, headers: answered } = await call(staticMock, request, { headers });
     expect(status).toBe(422);
@@ -141,7 +143,9 @@ describe("the mock refuses what the API refuses, through the one pipeline", () =
   });
 
   it("Prefer: code=… on a request that breaks the spec still gets the 422 (validated like any other)", async () => {
-    const request = exampleRequests.find((entry) => entry.operationId === "createHostConnection") as ExampleRequest;
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "createHostConnection",
+    ) as ExampleRequest;
     const headers = headersFor(request, { extra: { Prefer: "code=409" } });
     const { status } = await call(staticMock, request, { headers, body: { host_organization_id: "acme" } });
     expect(status).toBe(422);
@@ -170,7 +174,9 @@ describe("CORS: the sandbox's policy", () => {
   });
 
   it("an allowed page's call gets Prism's answer with its origin echoed", async () => {
-    const request = exampleRequests.find((entry) => entry.operationId === "getHostConnection") as ExampleRequest;
+    const request = exampleRequests.find(
+      (entry) => entry.operationId === "getHostConnection",
+    ) as ExampleRequest;
     const response = await fetch(`${staticMock.baseUrl}${request.path}`, {
       headers: { ...headersFor(request), origin: "http://localhost:5173" },
     });

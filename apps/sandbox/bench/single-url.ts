@@ -3,6 +3,7 @@
 import type { ChildProcess } from "node:child_process";
 import { startMock } from "@mca/mock";
 import { findFreePort } from "@mca/pipeline/node";
+import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import autocannon from "autocannon";
 import { startPostgres } from "../scripts/postgres-server.js";
 import {
@@ -105,8 +106,8 @@ try {
     results.push(
       await measure("Prism mock (static)", mock.baseUrl, {
         authorization: "Bearer any",
-        "requester-organization-id": id,
-        "target-organization-id": id,
+        [REQUESTER_ORGANIZATION_HEADER]: id,
+        [TARGET_ORGANIZATION_HEADER]: id,
       }),
     );
   } finally {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { REQUESTER_ORGANIZATION_HEADER, TARGET_ORGANIZATION_HEADER } from "@mca/types";
 import pg from "pg";
 
 const cli = fileURLToPath(new URL("../src/cli.js", import.meta.url));
@@ -59,8 +60,8 @@ export async function headersFor(url: string, identity: BenchIdentity): Promise<
   });
   return {
     authorization: `Bearer ${String(access_token)}`,
-    "requester-organization-id": identity.organizationId,
-    "target-organization-id": identity.organizationId,
+    [REQUESTER_ORGANIZATION_HEADER]: identity.organizationId,
+    [TARGET_ORGANIZATION_HEADER]: identity.organizationId,
     "content-type": "application/json",
   };
 }
