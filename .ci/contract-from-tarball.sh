@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The contract suite as an outside project gets it: packs @mca/spec, @mca/types and @mca/contract-tests, installs
+# The contract suite as an outside project gets it: packs @mca/spec, @mca/types, @mca/pipeline and @mca/contract-tests, installs
 # the tarballs with npm in an empty folder outside the workspace, starts the sandbox, and runs the CI line of
 # packages/contract-tests/README.md (the one between the ci-line markers) against it; then adds the optional peer
 # @mca/mock from its tarball and runs without --base-url (the mock). Stops only what it started.
@@ -10,7 +10,7 @@ source .ci/lib.sh
 
 pnpm -s turbo run build bundle --filter=@mca/contract-tests... --filter=@mca/sandbox... --output-logs=errors-only >/dev/null ||
   fail "build failed"
-pack_into "$work/tarballs" packages/spec packages/types packages/contract-tests
+pack_into "$work/tarballs" packages/spec packages/types packages/pipeline packages/contract-tests
 mkdir -p "$work/consumer"
 (cd "$work/consumer" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/*.tgz) ||
   fail "npm install of the tarballs failed"
@@ -32,10 +32,9 @@ status=$?
 echo "ci: stateful contract run against the sandbox from the tarballs: $(( ($(date +%s%N) - started) / 1000000 )) ms, exit $status"
 [ "$status" = 0 ] || exit "$status"
 
-# with the optional peer installed from its tarball too (and its @mca/pipeline), no --base-url runs against the mock
-pack_into "$work/tarballs" packages/pipeline apps/mock
-(cd "$work/consumer" && npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/mca-pipeline-*.tgz \
-  "$work"/tarballs/mca-mock-*.tgz) ||
+# with the optional peer installed from its tarball too, no --base-url runs against the Prism mock
+pack_into "$work/tarballs" apps/mock
+(cd "$work/consumer" && npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/mca-mock-*.tgz) ||
   fail "npm install of @mca/mock's tarball failed"
 (cd "$work/consumer" && npx mca-contract --seed 1 --runs 5 >"$work/against-mock.log" 2>&1) || {
   cat "$work/against-mock.log" >&2

@@ -130,7 +130,7 @@ async function statementRates(name: string, options: { databaseUrl?: string }) {
     for (let index = 0; index < HOSTS; index += 1) {
       const host = await createOrganization(db, {
         name: `Host ${index}`,
-        email: "h@host.example",
+        email: `h${index}@host.example`,
         ownerEmail: "o@host.example",
       });
       await insertConnection(

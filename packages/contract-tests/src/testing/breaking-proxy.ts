@@ -1,6 +1,5 @@
-import { once } from "node:events";
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import { forward, type IncomingRequest } from "@mca/pipeline";
+import { serve } from "@mca/pipeline/node";
 
 export interface ProxiedRequest {
   method: string;
@@ -23,54 +22,53 @@ export interface Breakage {
   response?(response: ProxiedResponse, request: ProxiedRequest): ProxiedResponse;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+/** The proxied request as the pipeline's transport-free request, for `forward`. */
+function asIncoming(request: ProxiedRequest): IncomingRequest {
+  return {
+    method: request.method,
+    url: new URL(request.url, "http://proxy.invalid"),
+    header: (name) => request.headers[name],
+    headerEntries: () => Object.entries(request.headers),
+    bytes: async () => new TextEncoder().encode(request.body),
+    remoteAddress: undefined,
+  };
 }
 
 /**
  * A server in front of `upstream` (a correct server) that breaks the contract in one way: how each check is
- * proven able to fail. Exported as `@mca/contract-tests/testing` for suites that hold a stateful upstream.
+ * proven able to fail. Exported as `@mca/contract-tests/testing` for suites that hold a stateful upstream. It
+ * forwards with the repository's one forwarding helper and serves through its one node:http adapter.
  */
 export async function startBreakingProxy(
   upstream: string,
   breakage: Breakage,
 ): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = createServer(async (incoming, outgoing) => {
-    const headers = Object.fromEntries(
-      Object.entries(incoming.headers).flatMap(([name, value]) =>
-        typeof value === "string" ? [[name, value]] : [],
-      ),
-    );
-    let request: ProxiedRequest = {
-      method: incoming.method ?? "GET",
-      url: incoming.url ?? "/",
-      headers,
-      body: await readBody(incoming),
-    };
-    request = breakage.request?.(request) ?? request;
-    let response = breakage.answer?.(request);
-    if (!response) {
-      const { host: _host, "content-length": _length, ...forwarded } = request.headers;
-      const upstreamResponse = await fetch(`${upstream}${request.url}`, {
-        method: request.method,
-        headers: forwarded,
-        ...(request.body && request.method !== "GET" ? { body: request.body } : {}),
-      });
-      response = {
-        status: upstreamResponse.status,
-        headers: { "content-type": upstreamResponse.headers.get("content-type") ?? "application/json" },
-        body: await upstreamResponse.text(),
+  const served = await serve(
+    async (incoming) => {
+      const bytes = await incoming.bytes();
+      let request: ProxiedRequest = {
+        method: incoming.method,
+        url: `${incoming.url.pathname}${incoming.url.search}`,
+        headers: Object.fromEntries(incoming.headerEntries()),
+        body: bytes ? new TextDecoder().decode(bytes) : "",
       };
-    }
-    response = breakage.response?.(response, request) ?? response;
-    outgoing.writeHead(response.status, response.headers).end(response.body);
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+      request = breakage.request?.(request) ?? request;
+      let response = breakage.answer?.(request);
+      if (!response) {
+        const answer = await forward(upstream, asIncoming(request), request.body);
+        response = {
+          status: answer.status,
+          headers: { "content-type": answer.headers["content-type"] ?? "application/json" },
+          body:
+            typeof answer.body === "string"
+              ? answer.body
+              : new TextDecoder().decode(answer.body ?? undefined),
+        };
+      }
+      response = breakage.response?.(response, request) ?? response;
+      return { status: response.status, headers: response.headers, body: response.body };
+    },
+    { port: 0 },
+  );
+  return { url: served.url, stop: served.stop };
 }

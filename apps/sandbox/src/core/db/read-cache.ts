@@ -17,7 +17,7 @@ export interface ReadCache {
    * without it, everything cached is forgotten.
    */
   writing<T>(write: () => Promise<T>, invalidates?: readonly string[], patch?: CachePatch<T>): Promise<T>;
-  /** Forgets `keys`, or everything when undefined: what another process (a cluster worker, anyone) changed. */
+  /** Forgets `keys`, or everything when undefined: what another process changed. */
   forget(keys: readonly string[] | undefined): void;
 }
 
