@@ -20,7 +20,7 @@ import { REPO_ROOT } from "../src/repo-root.js";
 import { type CompositeRun, runCompositeAction } from "../src/run-composite-action.js";
 
 const ACTION_DIR = join(REPO_ROOT, ".github/actions/contract-tests");
-const PACKED = ["packages/spec", "packages/types", "packages/contract-tests"];
+const PACKED = ["packages/spec", "packages/types", "packages/pipeline", "packages/contract-tests"];
 
 let work: string;
 let tarballs: string[];
