@@ -7,9 +7,12 @@ import { humanReport, jsonReport, markdownReport } from "./report.js";
 import { runDiff } from "./run-diff.js";
 
 const USAGE = `Usage: mca-spec-diff [--base <git-ref>] [--format human|markdown|json] [--markdown <file>] [--json <file>] [--write-changeset]
-  Compares openapi/dist/openapi.json at <git-ref> (default: the merge base with main, or the previous commit)
-  with the working tree's. Exit 0: no unacknowledged breaking change; 1: a breaking change without a major
-  bump of info.version or a major changeset for @mca/types; 2: bad configuration. --write-changeset writes
+  Compares openapi/dist/openapi.json at the base commit with the working tree's; every report names the base.
+  Default base: the merge base of HEAD and the pull request's target branch (GITHUB_BASE_REF, or GitLab's
+  CI_MERGE_REQUEST_TARGET_BRANCH_NAME; origin/<branch>, else <branch>), else origin/HEAD, else main; the
+  previous commit when HEAD is on that branch. No base found: exit 2 (pass --base, or fetch the target).
+  Exit 0: no unacknowledged breaking change; 1: a breaking change without a major bump of info.version or a
+  major changeset for @mca/types; 2: it could not judge (one line says why). --write-changeset writes
   .changeset/spec-*.md with the bump the diff calls for and the changes as its changelog text.`;
 
 try {
@@ -32,9 +35,7 @@ try {
   if (!format) throw new DiffConfigError(`--format must be human, markdown or json, got "${values.format}"`);
   const report = runDiff(process.cwd(), values.base);
   if (report.skipped)
-    process.stderr.write(
-      `mca-spec-diff: not judged: the spec did not exist at ${report.base ?? "the base (this is the first commit)"}\n`,
-    );
+    process.stderr.write(`mca-spec-diff: ${humanReport(report).replace(/^spec:diff: /, "")}\n`);
   process.stdout.write(`${format(report)}\n`);
   if (values.markdown) writeFileSync(values.markdown, markdownReport(report));
   if (values.json) writeFileSync(values.json, jsonReport(report));

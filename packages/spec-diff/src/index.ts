@@ -1,4 +1,5 @@
 export { API_PACKAGE, hasMajorChangeset } from "./acknowledgement.js";
+export { type Base, resolveBase, TARGET_BRANCH_VARIABLES } from "./base.js";
 export type { Change } from "./change.js";
 export { type Bump, bumpFor, PUBLISHED_PACKAGES, writeChangeset } from "./changeset.js";
 export { DiffConfigError } from "./diff-config-error.js";

@@ -1,23 +1,37 @@
+import type { Base } from "./base.js";
 import type { Change } from "./change.js";
 
 export interface DiffReport {
+  /** The commit compared with; absent only when there is none (the repository's first commit). */
+  base?: Base;
   breaking: Change[];
   compatible: Change[];
   acknowledged: boolean;
   baseVersion?: string;
   headVersion?: string;
-  /** True when there was nothing to compare with: the spec did not exist at the base. */
+  /** True when there was nothing to compare with: no base commit, or the spec did not exist at it. */
   skipped?: boolean;
 }
 
 const line = (change: Change) =>
   `${change.operation} — ${change.location}: ${change.message} [${change.rule}]`;
 
+/** `1a2b3c4d5e6f "subject" (how it was chosen)`, the same words in every format. */
+const baseText = (base: Base, code: (text: string) => string = (text) => text) =>
+  `${code(base.commit.slice(0, 12))} "${base.subject}" (${base.reason})`;
+
+/** Why nothing was judged, in one sentence. */
+const notJudged = (report: DiffReport, code?: (text: string) => string) =>
+  report.base
+    ? `no spec at the base ${baseText(report.base, code)} to compare with`
+    : "no base commit: this is the repository's first commit";
+
 export function humanReport(report: DiffReport): string {
-  if (report.skipped) return "spec:diff: not judged: no spec at the base to compare with";
+  if (report.skipped) return `spec:diff: not judged: ${notJudged(report)}`;
   const lines = [
     `spec:diff: ${report.breaking.length} breaking, ${report.compatible.length} compatible change(s)`,
   ];
+  if (report.base) lines.push(`Base: ${baseText(report.base)}`);
   if (report.breaking.length)
     lines.push("", "Breaking for clients:", ...report.breaking.map((change) => `  ✗ ${line(change)}`));
   if (report.compatible.length)
@@ -33,7 +47,10 @@ export function humanReport(report: DiffReport): string {
   return lines.join("\n");
 }
 
+const code = (text: string) => `\`${text}\``;
+
 export function markdownReport(report: DiffReport): string {
+  if (report.skipped) return `### API changes: not judged\n\n${notJudged(report, code)}.\n`;
   const table = (changes: Change[]) =>
     [
       "| operation | where | change |",
@@ -43,6 +60,7 @@ export function markdownReport(report: DiffReport): string {
   const parts = [
     `### API changes (${report.breaking.length} breaking, ${report.compatible.length} compatible)`,
   ];
+  if (report.base) parts.push(`Compared with ${baseText(report.base, code)}.`);
   if (report.breaking.length) parts.push("#### Breaking for clients", table(report.breaking));
   if (report.compatible.length) parts.push("#### Compatible", table(report.compatible));
   return `${parts.join("\n\n")}\n`;

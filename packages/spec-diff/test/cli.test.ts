@@ -1,40 +1,25 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { oasdiffBinary, oasdiffVersion } from "../src/index.js";
 import { editableBundle } from "./support/editable-spec.js";
+import { commitBundle, gitIn, newRepository, runCli, writeBundle } from "./support/git-repo.js";
 
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const bundle = editableBundle();
 
 /** A git repository with the real bundle committed, then `change` applied in the working tree. */
 function repoWith(change: (document: typeof bundle, root: string) => void): string {
-  const root = mkdtempSync(join(tmpdir(), "mca-spec-diff-"));
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "ignore" });
-  git("init", "-q", "-b", "main");
-  git("config", "user.email", "ci@example.com");
-  git("config", "user.name", "ci");
-  mkdirSync(join(root, "openapi", "dist"), { recursive: true });
-  const path = join(root, "openapi", "dist", "openapi.json");
-  writeFileSync(path, JSON.stringify(bundle));
-  git("add", ".");
-  git("commit", "-q", "-m", "base");
+  const root = newRepository();
+  commitBundle(root, bundle, "base");
   const copy = structuredClone(bundle);
   change(copy, root);
-  writeFileSync(path, JSON.stringify(copy));
+  writeBundle(root, copy);
   return root;
 }
 
-function run(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, "--base", "HEAD", ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (root: string, ...args: string[]) => runCli(root, ["--base", "HEAD", ...args]);
 
 const removeHostEmail = (document: typeof bundle) => {
   delete document.components.schemas.HostConnection.properties.host_email;
@@ -94,24 +79,23 @@ describe("mca-spec-diff", () => {
     [["--base", "no-such-ref"], /no such commit/],
     [["--format", "xml"], /--format must be/],
   ])("exits 2 on bad configuration %j", (args, message) => {
-    const root = repoWith(() => {});
-    const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8" });
-    expect(result.status).toBe(2);
+    const result = runCli(
+      repoWith(() => {}),
+      args,
+    );
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
   });
 });
 
 describe("fails closed", () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, stdio: "ignore" });
-  const cliIn = (cwd: string) => spawnSync(process.execPath, [cli], { cwd, encoding: "utf8" });
-
   it("exits 2 in a shallow clone that lacks the base commit, instead of passing", () => {
     const root = repoWith(removeHostEmail);
-    git(root, "commit", "-q", "-am", "breaking");
+    gitIn(root, "commit", "-q", "-am", "breaking");
     const shallow = mkdtempSync(join(tmpdir(), "mca-spec-diff-shallow-"));
     execFileSync("git", ["clone", "-q", "--depth", "1", `file://${root}`, shallow], { stdio: "ignore" });
-    const result = cliIn(shallow);
-    expect(result.status).toBe(2);
+    const result = runCli(shallow);
+    expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/shallow clone: the base commit is not here/);
   });
@@ -119,13 +103,13 @@ describe("fails closed", () => {
   it("says 'not judged' and exits 0 only when the spec did not exist at the base", () => {
     const root = repoWith(() => {});
     writeFileSync(join(root, "README"), "x");
-    git(root, "rm", "-q", "--cached", "-r", "openapi");
-    git(root, "add", "README");
-    git(root, "commit", "-q", "-m", "no spec yet");
-    git(root, "add", "openapi");
-    git(root, "commit", "-q", "-m", "spec");
-    const result = spawnSync(process.execPath, [cli, "--base", "HEAD~1"], { cwd: root, encoding: "utf8" });
-    expect(result.status).toBe(0);
+    gitIn(root, "rm", "-q", "--cached", "-r", "openapi");
+    gitIn(root, "add", "README");
+    gitIn(root, "commit", "-q", "-m", "no spec yet");
+    gitIn(root, "add", "openapi");
+    gitIn(root, "commit", "-q", "-m", "spec");
+    const result = runCli(root, ["--base", "HEAD~1"]);
+    expect(result.code).toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(/not judged/);
   });
 
