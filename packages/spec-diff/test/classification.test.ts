@@ -23,10 +23,25 @@ const pathParam = (d: JsonObject) => dig(d, "components", "parameters", "HostOrg
 const without = (names: string[], name: string) => names.filter((entry) => entry !== name);
 
 type Verdict = "breaking" | "compatible";
+/** A field the real spec lacks, added to both sides of a case that needs it. */
+type Before = (d: JsonObject) => void;
 type Raw = "ERR" | "WARN" | "INFO" | "none";
 const LEVEL_NAMES: Raw[] = ["none", "INFO", "WARN", "ERR"];
 
-const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
+const guestFields = (d: JsonObject) => props(d, "GuestConnection");
+const requestBodyContent = (d: JsonObject) =>
+  dig(d, "paths", "/guest-invitations", "post", "requestBody", "content");
+/** The request body's `application/json` entry under another media type. */
+const requestMediaTypeAs = (name: string) => (d: JsonObject) => {
+  const content = requestBodyContent(d);
+  content[name] = content["application/json"] as JsonObject;
+  delete content["application/json"];
+};
+const withRequestWeight: Before = (d) => {
+  props(d, "HostConnectionCreate").weight = { anyOf: [{ type: "number" }, { type: "null" }] };
+};
+
+const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw, Before?]> = [
   // operations and statuses
   [
     "a removed operation",
@@ -46,7 +61,7 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
   ],
   ["a removed documented status", (d) => delete dig(list(d), "responses")["403"], "compatible", "INFO"],
   [
-    "a renamed path parameter ({host_org_id} → {id}): the same operation",
+    "a renamed path parameter ({host_org_id} → {id}): the same URLs, but client.raw callers naming the template stop compiling",
     (d) => {
       const paths = dig(d, "paths");
       paths["/host-connections/{id}"] = JSON.parse(
@@ -55,7 +70,7 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
       delete paths["/host-connections/{host_org_id}"];
       dig(d, "components", "parameters").Id = { ...pathParam(d), name: "id" };
     },
-    "compatible",
+    "breaking",
     "none",
   ],
   // parameters
@@ -236,14 +251,43 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
     "INFO",
   ],
   [
-    "the request media type replaced",
+    "the request media type replaced (by a form)",
+    requestMediaTypeAs("application/x-www-form-urlencoded"),
+    "breaking",
+    "ERR",
+  ],
+  [
+    "the request media type replaced by another of the JSON family (merge-patch+json): 415 for application/json",
+    requestMediaTypeAs("application/merge-patch+json"),
+    "breaking",
+    "none",
+  ],
+  [
+    "the request media type replaced by a vendor JSON type (vnd.api+json)",
+    requestMediaTypeAs("application/vnd.api+json"),
+    "breaking",
+    "none",
+  ],
+  [
+    "`; charset=utf-8` added to the request media type (JSON is UTF-8 either way)",
+    requestMediaTypeAs("application/json; charset=utf-8"),
+    "compatible",
+    "none",
+  ],
+  [
+    "another parameter added to the request media type (`; version=2`)",
+    requestMediaTypeAs("application/json; version=2"),
+    "breaking",
+    "none",
+  ],
+  [
+    "a nullable request number narrowed to integer (clients sending 87.5 get 422)",
     (d) => {
-      const content = dig(d, "paths", "/guest-invitations", "post", "requestBody", "content");
-      content["application/x-www-form-urlencoded"] = content["application/json"] as JsonObject;
-      delete content["application/json"];
+      dig(props(d, "HostConnectionCreate"), "weight").anyOf = [{ type: "integer" }, { type: "null" }];
     },
     "breaking",
     "ERR",
+    withRequestWeight,
   ],
   // responses
   [
@@ -321,6 +365,31 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
     "INFO",
   ],
   [
+    "a nullable response number narrowed to integer (every integer is a number)",
+    (d) => {
+      dig(guestFields(d), "total_score").anyOf = [{ type: "integer", minimum: 0 }, { type: "null" }];
+    },
+    "compatible",
+    "ERR",
+  ],
+  [
+    "a nullable response number to integer with a constraint dropped (values below 0 are new)",
+    (d) => {
+      dig(guestFields(d), "total_score").anyOf = [{ type: "integer" }, { type: "null" }];
+    },
+    "breaking",
+    "ERR",
+  ],
+  [
+    "an integer branch added to a nullable response string (a new type of value)",
+    (d) => {
+      const field = dig(guestFields(d), "score_updated_at");
+      field.anyOf = [...(field.anyOf as JsonObject[]), { type: "integer" }];
+    },
+    "breaking",
+    "ERR",
+  ],
+  [
     "a response media type added",
     (d) => {
       dig(list(d), "responses", "200", "content")["text/csv"] = { schema: { type: "string" } };
@@ -370,7 +439,53 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
     "compatible",
     "INFO",
   ],
-  // documentation
+  // servers: oasdiff is silent on them
+  [
+    "the loopback server removed (no deployed client calls it)",
+    (d) => {
+      d.servers = (d.servers as JsonObject[]).filter((server) => !String(server.url).includes("127.0.0.1"));
+    },
+    "compatible",
+    "none",
+  ],
+  [
+    "the production server removed (and so the client's default base URL changed)",
+    (d) => {
+      d.servers = (d.servers as JsonObject[]).slice(1);
+    },
+    "breaking",
+    "none",
+  ],
+  [
+    "a server added",
+    (d) => (d.servers as JsonObject[]).push({ url: "https://eu.api.mycreditapp.ai/v1-beta" }),
+    "compatible",
+    "none",
+  ],
+  // documentation, and what oasdiff is silent on that is not documentation
+  [
+    "info.version edited (metadata)",
+    (d) => {
+      dig(d, "info").version = "1.0.0-beta.7";
+    },
+    "compatible",
+    "none",
+  ],
+  [
+    "a response number narrowed to integer outside a union: oasdiff silent, so unclassified (judged by hand)",
+    (d) => {
+      const score = dig(guestFields(d), "total_score");
+      delete score.anyOf;
+      score.type = "integer";
+    },
+    "breaking",
+    "none",
+    (d) => {
+      const score = dig(guestFields(d), "total_score");
+      delete score.anyOf;
+      score.type = "number";
+    },
+  ],
   [
     "a description edit",
     (d) => {
@@ -389,23 +504,51 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw]> = [
   ],
 ];
 
-function edited(change: (d: JsonObject) => void): JsonObject {
-  const copy = structuredClone(base);
+/** For the cases our own rules decide: the rule that must have decided it. */
+const RULE_OF: Record<string, string> = {
+  "a renamed path parameter ({host_org_id} → {id}): the same URLs, but client.raw callers naming the template stop compiling":
+    "path-template-renamed",
+  "the request media type replaced (by a form)": "request-body-media-type-removed",
+  "the request media type replaced by another of the JSON family (merge-patch+json): 415 for application/json":
+    "request-media-type-replaced",
+  "the request media type replaced by a vendor JSON type (vnd.api+json)": "request-media-type-replaced",
+  "`; charset=utf-8` added to the request media type (JSON is UTF-8 either way)":
+    "request-media-type-parameters-changed",
+  "another parameter added to the request media type (`; version=2`)":
+    "request-media-type-parameters-changed",
+  "a nullable response number narrowed to integer (every integer is a number)":
+    "response-number-narrowed-to-integer",
+  "a nullable response number to integer with a constraint dropped (values below 0 are new)":
+    "response-property-list-of-types-widened",
+  "the loopback server removed (no deployed client calls it)": "server-removed",
+  "the production server removed (and so the client's default base URL changed)": "default-server-changed",
+  "a server added": "server-added",
+  "info.version edited (metadata)": "documentation-changed",
+  "a response number narrowed to integer outside a union: oasdiff silent, so unclassified (judged by hand)":
+    "unclassified",
+  "a description edit": "documentation-changed",
+};
+
+function edited(change: (d: JsonObject) => void, from: JsonObject = base): JsonObject {
+  const copy = structuredClone(from);
   change(copy);
   return copy;
 }
 
 describe("each single change: our verdict, and oasdiff's alone beside it", () => {
-  const rows = CASES.map(([name, change, ours, raw]) => [name, ours, raw, change] as const);
-  it.each(rows)("%s → %s (oasdiff alone: %s)", (_name, ours, raw, change) => {
-    const head = edited(change);
-    const changes = diffSpecs(base, head);
+  const rows = CASES.map(([name, change, ours, raw, before]) => [name, ours, raw, change, before] as const);
+  it.each(rows)("%s → %s (oasdiff alone: %s)", (name, ours, raw, change, before) => {
+    const from = before ? edited(before) : base;
+    const head = edited(change, from);
+    const changes = diffSpecs(from, head);
     expect(changes.length, "a change must be found").toBeGreaterThan(0);
     expect(
       changes.some((entry) => entry.breaking) ? "breaking" : "compatible",
       JSON.stringify(changes, null, 1),
     ).toBe(ours);
-    const levels = oasdiffChangelog(base, head).map((entry) => entry.level);
+    const rule = RULE_OF[name];
+    if (rule) expect(changes.map((entry) => entry.rule)).toContain(rule);
+    const levels = oasdiffChangelog(from, head).map((entry) => entry.level);
     expect(LEVEL_NAMES[Math.max(0, ...levels)]).toBe(raw);
   });
 
@@ -426,6 +569,34 @@ describe("each single change: our verdict, and oasdiff's alone beside it", () =>
 });
 
 describe("fails closed on what the table does not know", () => {
+  it("a structural change oasdiff is silent on is `unclassified` where it is, never documentation", () => {
+    const head = edited((d) => {
+      dig(d, "paths", "/host-connections", "get")["x-internal"] = true;
+    });
+    expect(diffSpecs(base, head)).toEqual([
+      expect.objectContaining({
+        breaking: true,
+        rule: "unclassified",
+        location: "/paths/~1host-connections/get/x-internal",
+      }),
+    ]);
+  });
+
+  it("a property named like a documentation keyword is structure, not documentation", () => {
+    const from = edited((d) => {
+      props(d, "HostConnection").title = { type: "string" };
+    });
+    const head = edited((d) => {
+      dig(props(d, "HostConnection"), "title")["x-internal"] = true;
+    }, from);
+    expect(diffSpecs(from, head)).toEqual([
+      expect.objectContaining({
+        rule: "unclassified",
+        location: "/components/schemas/HostConnection/properties/title/x-internal",
+      }),
+    ]);
+  });
+
   it.each([
     ["a WARN id the table does not list", { id: "request-property-frobnicated", text: "t", level: 2 }],
     ["a level oasdiff did not have", { id: "request-property-max-set", text: "t", level: 4 }],

@@ -1,5 +1,6 @@
-import { HTTP_METHODS, isObject, type Json, type JsonObject } from "@mca/spec";
+import { isObject, type Json, type JsonObject } from "@mca/spec";
 import { breaking, type Change } from "../change.js";
+import { operationsOf } from "./operations-of.js";
 
 type Requirement = Map<string, Set<string>>;
 
@@ -27,16 +28,12 @@ const covers = (held: Requirement, asked: Requirement) =>
 
 function securityByOperation(document: JsonObject): Map<string, Requirement[]> {
   const global = requirements(document.security) ?? [];
-  const result = new Map<string, Requirement[]>();
-  for (const [path, item] of Object.entries(isObject(document.paths) ? document.paths : {})) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation))
-        result.set(`${method.toUpperCase()} ${path}`, requirements(operation.security) ?? global);
-    }
-  }
-  return result;
+  return new Map(
+    [...operationsOf(document)].map(([label, { operation }]) => [
+      label,
+      requirements(operation.security) ?? global,
+    ]),
+  );
 }
 
 /**
