@@ -1,9 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { publishedPackages } from "./published-packages.js";
 import { type DiffReport, markdownReport } from "./report.js";
-
-/** The packages that version with the API (a fixed group in .changeset/config.json). */
-export const PUBLISHED_PACKAGES = ["@mca/types", "@mca/client", "@mca/contract-tests"];
 
 export type Bump = "major" | "minor" | "patch";
 
@@ -14,12 +12,17 @@ export function bumpFor(report: DiffReport): Bump | undefined {
   return report.compatible.length > 0 ? "patch" : undefined;
 }
 
-/** Writes a changeset whose text is the diff's Markdown; returns its path, or undefined when nothing changed. */
+/**
+ * Writes a changeset for every published package (they version together: the fixed group) whose text is the
+ * diff's Markdown; returns its path, or undefined when nothing changed.
+ */
 export function writeChangeset(root: string, report: DiffReport, name: string): string | undefined {
   const bump = bumpFor(report);
   if (!bump) return undefined;
   const path = join(root, ".changeset", `${name}.md`);
-  const header = PUBLISHED_PACKAGES.map((pkg) => `"${pkg}": ${bump}`).join("\n");
+  const header = publishedPackages(root)
+    .map((pkg) => `"${pkg.name}": ${bump}`)
+    .join("\n");
   writeFileSync(path, `---\n${header}\n---\n\n${markdownReport(report)}`);
   return path;
 }

@@ -1,10 +1,12 @@
 export { API_PACKAGE, hasMajorChangeset } from "./acknowledgement.js";
 export { type Base, resolveBase, TARGET_BRANCH_VARIABLES } from "./base.js";
 export type { Change } from "./change.js";
-export { type Bump, bumpFor, PUBLISHED_PACKAGES, writeChangeset } from "./changeset.js";
+export { type Bump, bumpFor, writeChangeset } from "./changeset.js";
 export { DiffConfigError } from "./diff-config-error.js";
+export { CHANGESET_CONFIG, fixedGroupDrift, wantedFixedGroup, writeFixedGroup } from "./fixed-group.js";
 export { oasdiffBinary, oasdiffVersion } from "./oasdiff-binary.js";
 export { type OasdiffChange, oasdiffChangelog } from "./oasdiff-changelog.js";
+export { type PublishedPackage, publishedPackages, workspaceRoot } from "./published-packages.js";
 export { type DiffReport, humanReport, jsonReport, markdownReport } from "./report.js";
 export { runDiff } from "./run-diff.js";
 export { classify, diffSpecs, majorVersion } from "./spec-diff.js";

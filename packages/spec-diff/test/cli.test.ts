@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { oasdiffBinary, oasdiffVersion } from "../src/index.js";
 import { editableBundle } from "./support/editable-spec.js";
 import { commitBundle, gitIn, newRepository, runCli, writeBundle } from "./support/git-repo.js";
+import { writeWorkspace } from "./support/workspace.js";
 
 const bundle = editableBundle();
 
@@ -50,6 +51,19 @@ describe("mca-spec-diff", () => {
       document.info.version = "2.0.0";
     });
     expect(run(root).code).toBe(0);
+  });
+
+  it("a major changeset a pre-mode release already applied acknowledges nothing new", () => {
+    const root = repoWith((document, dir) => {
+      removeHostEmail(document);
+      mkdirSync(join(dir, ".changeset"));
+      writeFileSync(join(dir, ".changeset", "old-break.md"), '---\n"@mca/types": major\n---\n\nOld.\n');
+      writeFileSync(
+        join(dir, ".changeset", "pre.json"),
+        JSON.stringify({ mode: "pre", tag: "beta", initialVersions: {}, changesets: ["old-break"] }),
+      );
+    });
+    expect(run(root).code).toBe(1);
   });
 
   it("accepts a breaking change with a major changeset for @mca/types", () => {
@@ -152,19 +166,23 @@ describe("--write-changeset", () => {
       },
       "patch",
     ],
-  ])("%s: a %s changeset listing the API changes", (_name, change, bump) => {
-    const root = repoWith((document, dir) => {
-      change(document);
-      mkdirSync(join(dir, ".changeset"));
-    });
-    const { stderr } = run(root, "--write-changeset");
-    const path = /wrote (\S+)/.exec(stderr)?.[1] ?? "";
-    const text = readFileSync(path, "utf8");
-    expect(text).toMatch(
-      new RegExp(
-        `^---\\n"@mca/types": ${bump}\\n"@mca/client": ${bump}\\n"@mca/contract-tests": ${bump}\\n---`,
-      ),
-    );
-    expect(text).toContain("### API changes");
-  });
+  ])(
+    "%s: a changeset for every published package, with the bump and the API changes",
+    (_name, change, bump) => {
+      const root = repoWith((document, dir) => {
+        change(document);
+        mkdirSync(join(dir, ".changeset"));
+        writeWorkspace(dir, [
+          { name: "@mca/types" },
+          { name: "@mca/sandbox", private: true },
+          { name: "@mca/client" },
+        ]);
+      });
+      const { stderr } = run(root, "--write-changeset");
+      const path = /wrote (\S+)/.exec(stderr)?.[1] ?? "";
+      const text = readFileSync(path, "utf8");
+      expect(text).toMatch(new RegExp(`^---\\n"@mca/client": ${bump}\\n"@mca/types": ${bump}\\n---`));
+      expect(text).toContain("### API changes");
+    },
+  );
 });
