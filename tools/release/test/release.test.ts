@@ -201,7 +201,7 @@ describe("the release of a spec change", () => {
     expect(changeset).toContain(`\`${FIELD}\``);
   });
 
-  it("changeset version moved every published package to one new version on the 1.0.0-beta line", () => {
+  it("changeset version moved every published package to one new version on the 1.0.0-beta line, with a changelog", () => {
     const versions = new Set(released.map(({ version }) => version));
     expect(versions.size).toBe(1);
     const [version] = versions;
@@ -209,8 +209,11 @@ describe("the release of a spec change", () => {
     expect(released.map(({ name }) => name)).toEqual([...versionsBefore.keys()]);
     for (const { name, folder } of released) {
       expect(version, name).not.toBe(versionsBefore.get(name));
-      expect(readFileSync(join(scratch, folder, "CHANGELOG.md"), "utf8"), name).toContain(FIELD);
+      expect(readFileSync(join(scratch, folder, "CHANGELOG.md"), "utf8"), name).toContain(`## ${version}\n`);
     }
+    // the cut-down changeset (see beforeAll) is @mca/types' own entry
+    const types = released.find(({ name }) => name === "@mca/types");
+    expect(readFileSync(join(scratch, types?.folder ?? "", "CHANGELOG.md"), "utf8")).toContain(FIELD);
   });
 
   it("the installed @mca/spec ships the new bundle", () => {
