@@ -26,6 +26,7 @@ describe("this repository", () => {
       "@mca/client",
       "@mca/contract-tests",
       "@mca/mock",
+      "@mca/pipeline",
       "@mca/spec",
       "@mca/types",
     ]);
