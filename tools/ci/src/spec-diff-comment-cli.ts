@@ -18,7 +18,7 @@ import {
 } from "./sticky-comment.js";
 
 const USAGE = `Usage: spec-diff-comment [--dry-run] [--pr <number>] -- <spec:diff command…>
-  e.g. pnpm -s --filter @mca/ci spec-diff-comment -- pnpm -s spec:diff --base "$base" --format markdown
+  e.g. pnpm -s --filter @mca/ci spec-diff-comment -- pnpm -s spec:diff --format markdown
   env: GITHUB_TOKEN, GITHUB_REPOSITORY (owner/name), GITHUB_EVENT_PATH (the pull request's number and head),
   GITHUB_API_URL (default https://api.github.com), GITHUB_STEP_SUMMARY (the report is added to it)
   --dry-run  prints the calls it would make and the body; sends nothing (with GITHUB_TOKEN it reads the
