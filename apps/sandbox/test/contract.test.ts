@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, parseConfig, runContract } from "@mca/contract-tests";
@@ -53,7 +53,13 @@ describe("the contract suite against the sandbox", () => {
     expect(failures).toEqual([]);
     expect(run.notJudged, run.report).toBe(0);
     expect(run.result.outcomes.map((outcome) => outcome.check)).toEqual(
-      expect.arrayContaining(["invitation_flow", "archive_roundtrip", "list_semantics", "tenant_isolation"]),
+      expect.arrayContaining([
+        "invitation_flow",
+        "archive_roundtrip",
+        "list_semantics",
+        "tenant_isolation",
+        "write_effects",
+      ]),
     );
     const judged = run.result.outcomes.flatMap((outcome) =>
       outcome.judged.map((rule) => `${outcome.check} ${rule}`),
@@ -67,8 +73,14 @@ describe("the contract suite against the sandbox", () => {
         "list_semantics search_field=owner_email",
         "tenant_isolation cross-guest list",
         "tenant_isolation case-insensitive ids",
+        "write_effects other rows unchanged",
+        "write_effects frozen fields unchanged",
+        "write_effects target as predicted",
       ]),
     );
+    // the coverage phase runs whatever the seed, before the random one; the summary counts each phase
+    expect(run.result.sent.coverage).toBeGreaterThan(200);
+    expect(run.report).toMatch(/cases sent per phase: replay 0, coverage \d+, random \d+, stateful \d+/);
     console.log(
       `default stateful run against the sandbox: ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -124,6 +136,42 @@ describe("the contract suite against the sandbox", () => {
       expect(output).not.toContain(`${header}.`);
       for (const secret of secrets) expect(output).not.toContain(secret);
       expect(run.report).toMatch(/-H "Authorization: Bearer \$MCA_HOST_TOKEN_1"/);
+    } finally {
+      await proxy.stop();
+    }
+  }, 60_000);
+
+  it("--save-failures writes the failing case without its token; --replay sends it first: it fails again against the broken server and passes against the sandbox", async () => {
+    // a server that accepts a limit above its maximum (it serves 100 instead)
+    const proxy = await startBreakingProxy(sandbox.url, {
+      request: (request) => ({ ...request, url: request.url.replace(/([?&])limit=101\b/, "$1limit=100") }),
+    });
+    const dir = join(mkdtempSync(join(tmpdir(), "mca-saved-")), "failures");
+    const only = ["--only", "negative_data_rejection"];
+    try {
+      const first = await runContract(configFor(proxy.url, ...only, "--save-failures", dir));
+      expect(first.result.outcomes.find((outcome) => outcome.failure)?.failure?.description).toMatch(
+        /limit: above maximum 100/,
+      );
+      const files = readdirSync(dir);
+      expect(files).toEqual([
+        expect.stringMatching(/^negative_data_rejection\.listHostConnections\.\w+\.json$/),
+      ]);
+      const saved = readFileSync(join(dir, files[0] as string), "utf8");
+      expect(saved).toContain('"Authorization": "Bearer $MCA_HOST_TOKEN_1"');
+      expect(saved).not.toMatch(/Bearer ey/);
+
+      // the token is put back: without it the server would answer 401, a documented 4xx, and the case would pass
+      const again = await runContract(configFor(proxy.url, ...only, "--replay", dir, "--runs", "1"));
+      const failure = again.result.outcomes.find((outcome) => outcome.failure)?.failure;
+      expect(failure?.phase).toBe("replay");
+      expect(failure?.description).toMatch(/^replayed .*negative_data_rejection\.listHostConnections/);
+      expect(again.result.sent.replay).toBe(1);
+
+      const fixed = await runContract(configFor(sandbox.url, ...only, "--replay", dir, "--runs", "1"));
+      expect(fixed.result.outcomes.filter((outcome) => outcome.failure)).toEqual([]);
+      expect(fixed.result.sent.replay).toBe(1);
+      expect(fixed.report).toMatch(/cases sent per phase: replay 1, coverage/);
     } finally {
       await proxy.stop();
     }

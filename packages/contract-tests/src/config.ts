@@ -22,6 +22,10 @@ export interface Config {
   timeoutMs: number;
   junit: string | undefined;
   only: string[];
+  /** Write each failing input case (shrunk, tokens as placeholders) as a JSON file in this directory. */
+  saveFailures: string | undefined;
+  /** Send the cases saved in this directory first; one that fails again fails the run. */
+  replay: string | undefined;
   /** Exit 1 when any check had nothing to judge for one of its rules. */
   requireCoverage: boolean;
   /** The identity stateless checks call as. */
@@ -49,7 +53,11 @@ Options:
                             isolation); they create their own data: 4 hosts and 2 guests judge every rule
   --require-coverage        exit 1 when a check had nothing to judge for one of its rules ("not judged")
   --seed <int>              seed for generated cases (default: random, printed)
-  --runs <n>                generated cases per operation and check (default 25)
+  --runs <n>                random cases per operation and check (default 25), after the coverage phase: every
+                            breaking and boundary value of the spec's constraints, sent once in every run
+  --save-failures <dir>     write each failing input case (shrunk; tokens as placeholders) as a JSON file
+  --replay <dir>            send the cases saved in <dir> first (tokens put back); one that fails again fails
+                            the run (<dir> may be missing when it is also the --save-failures directory)
   --timeout-ms <ms>         per request (default 10000)
   --junit <file>            write JUnit XML: one testcase per check × operation
   --only <check>[,<check>]  run only these checks (repeatable)
@@ -155,6 +163,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
         "timeout-ms": { type: "string" },
         junit: { type: "string" },
         only: { type: "string", multiple: true },
+        "save-failures": { type: "string" },
+        replay: { type: "string" },
         help: { type: "boolean", default: false },
       },
     });
@@ -205,6 +215,8 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
       .flatMap((entry) => entry.split(","))
       .map((name) => name.trim())
       .filter(Boolean),
+    saveFailures: values["save-failures"],
+    replay: values.replay,
     requireCoverage: values["require-coverage"] ?? false,
     identity,
     hosts,

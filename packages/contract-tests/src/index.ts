@@ -9,6 +9,17 @@ export type {
   StatefulCheck,
 } from "./checks/check.js";
 export { allChecks, RESPONSE_CHECKS } from "./checks/index.js";
+export type { Call, FlowParts, FlowRequest, FlowVerdict } from "./checks/stateful/flow-requests.js";
 export { type Config, ConfigError, parseConfig, USAGE } from "./config.js";
-export { type Failure, type Outcome, type RunResult, runChecks } from "./run-checks.js";
+export { SAVED_CASE_FORMAT, type SavedCase } from "./replay/saved-case.js";
+export {
+  type Failure,
+  type Outcome,
+  PHASES,
+  type Phase,
+  type ReplayCase,
+  type RunOptions,
+  type RunResult,
+  runChecks,
+} from "./run-checks.js";
 export { type ContractRun, runContract } from "./run-contract.js";

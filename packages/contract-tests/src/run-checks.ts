@@ -9,13 +9,26 @@ import type {
   ResponseCheck,
   StatefulCheck,
 } from "./checks/check.js";
+import type { Call, FlowVerdict } from "./checks/stateful/flow-requests.js";
 import { type RequestSpec, send } from "./http/request.js";
+import { trackWrites } from "./model/connection-model.js";
+
+/**
+ * Where a case comes from: saved failures replayed first (`--replay`), then the coverage phase (the same cases in
+ * every run: every breaking and every boundary value), then the random phase (`--runs` cases per check and
+ * operation, drawn with the seed and shrunk), then the stateful flows.
+ */
+export type Phase = "replay" | "coverage" | "random" | "stateful";
+export const PHASES: readonly Phase[] = ["replay", "coverage", "random", "stateful"];
 
 /** One failure, with everything needed to reproduce it. */
 export interface Failure {
   check: string;
   operation: string;
   reason: string;
+  /** The rule of a stateful check that failed, where the check names its rules. */
+  rule?: string;
+  phase: Phase;
   description?: string;
   exchange?: Exchange;
 }
@@ -24,7 +37,9 @@ export interface Failure {
 export interface Outcome {
   check: string;
   operation: string;
+  /** Cases judged, in all and per phase. */
   cases: number;
+  phases: Record<Phase, number>;
   durationMs: number;
   failure?: Failure;
   /** Rules the check judged on data that could have failed them, and those it could not judge (with why). */
@@ -35,7 +50,27 @@ export interface Outcome {
 export interface RunResult {
   outcomes: Outcome[];
   durationMs: number;
+  /** Requests sent in each phase. */
+  sent: Record<Phase, number>;
+  /** Saved cases the replay phase could not run, and why. */
+  replaySkipped: Array<{ source: string; why: string }>;
 }
+
+/** A failing case saved by an earlier run (`--save-failures`), to be sent again first (`--replay`). */
+export interface ReplayCase {
+  /** Where it was read from, for the report. */
+  source: string;
+  check: string;
+  operationId: string;
+  description: string;
+  request: RequestSpec;
+}
+
+export interface RunOptions {
+  replay?: ReplayCase[];
+}
+
+const perPhase = (): Record<Phase, number> => ({ replay: 0, coverage: 0, random: 0, stateful: 0 });
 
 function hash(text: string): number {
   let value = 0;
@@ -45,30 +80,32 @@ function hash(text: string): number {
 
 class Tally {
   private readonly outcomes = new Map<string, Outcome>();
-  record(check: string, operation: string, durationMs: number, failure?: Failure): void {
+  private outcome(check: string, operation: string): Outcome {
     const key = `${check}\u0000${operation}`;
-    const outcome = this.outcomes.get(key) ?? {
-      check,
-      operation,
-      cases: 0,
-      durationMs: 0,
-      judged: [],
-      notJudged: [],
-    };
+    let outcome = this.outcomes.get(key);
+    if (!outcome) {
+      outcome = { check, operation, cases: 0, phases: perPhase(), durationMs: 0, judged: [], notJudged: [] };
+      this.outcomes.set(key, outcome);
+    }
+    return outcome;
+  }
+  record(check: string, operation: string, phase: Phase, durationMs: number, failure?: Failure): void {
+    const outcome = this.outcome(check, operation);
     outcome.cases += 1;
+    outcome.phases[phase] += 1;
     outcome.durationMs += durationMs;
     if (failure && !outcome.failure) outcome.failure = failure;
-    this.outcomes.set(key, outcome);
+  }
+  failed(check: string, operation: string): boolean {
+    return this.outcomes.get(`${check}\u0000${operation}`)?.failure !== undefined;
   }
   /** Replaces the failure of (check, operation) with the shrunk one. */
   setFailure(failure: Failure): void {
-    const outcome = this.outcomes.get(`${failure.check}\u0000${failure.operation}`);
-    if (outcome) outcome.failure = failure;
+    this.outcome(failure.check, failure.operation).failure = failure;
   }
   /** Adds what a stateful check could and could not judge to its outcome. */
   setCoverage(check: string, operation: string, judged: string[], notJudged: Outcome["notJudged"]): void {
-    const outcome = this.outcomes.get(`${check}\u0000${operation}`);
-    if (outcome) Object.assign(outcome, { judged, notJudged });
+    Object.assign(this.outcome(check, operation), { judged, notJudged });
   }
   /** Every outcome; a check × operation that saw no case at all says so. */
   list(): Outcome[] {
@@ -80,15 +117,26 @@ class Tally {
   }
 }
 
-/** Runs the checks: input checks generate requests per operation, every response goes through the response checks. */
-export async function runChecks(context: CheckContext, checks: Check[]): Promise<RunResult> {
+/**
+ * Runs the checks: saved cases first, then per input check and operation the coverage phase and the random
+ * phase, then the stateful flows (their writes checked against the model of the data); every response goes
+ * through the response checks.
+ */
+export async function runChecks(
+  context: CheckContext,
+  checks: Check[],
+  options: RunOptions = {},
+): Promise<RunResult> {
   const started = performance.now();
   const tally = new Tally();
+  const sent = perPhase();
+  const replaySkipped: RunResult["replaySkipped"] = [];
   const responseChecks = checks.filter((check): check is ResponseCheck => check.kind === "response");
   const inputChecks = checks.filter((check): check is InputCheck => check.kind === "input");
   const statefulChecks = checks.filter((check): check is StatefulCheck => check.kind === "stateful");
 
-  async function exchange(operation: Operation, request: RequestSpec): Promise<Exchange> {
+  async function exchange(operation: Operation, request: RequestSpec, phase: Phase): Promise<Exchange> {
+    sent[phase] += 1;
     return { operation, request, response: await send(context.baseUrl, request, context.timeoutMs) };
   }
 
@@ -98,6 +146,7 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
     input: InputCheck | undefined,
     description: string,
     durationMs: number,
+    phase: Phase,
   ): Failure[] {
     const failures: Failure[] = [];
     const applicable = input?.undocumentedResponses
@@ -105,29 +154,67 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
       : responseChecks;
     for (const check of [...(input ? [input] : []), ...applicable]) {
       const reason = check.judge(exchanged, context);
-      const failure =
+      const failure: Failure | undefined =
         reason === undefined
           ? undefined
           : {
               check: check.name,
               operation: exchanged.operation.label,
               reason,
+              phase,
               description,
               exchange: exchanged,
             };
-      tally.record(check.name, exchanged.operation.label, check === input ? durationMs : 0, failure);
+      tally.record(check.name, exchanged.operation.label, phase, check === input ? durationMs : 0, failure);
       if (failure) failures.push(failure);
     }
     return failures;
   }
 
+  async function sendCase(
+    input: InputCheck | undefined,
+    operation: Operation,
+    generated: GeneratedCase,
+    phase: Phase,
+  ): Promise<Failure[]> {
+    const sentAt = performance.now();
+    const exchanged = await exchange(operation, generated.request, phase);
+    return judge(exchanged, input, generated.description, performance.now() - sentAt, phase);
+  }
+
+  /** The check and operation a saved case is for, or why this run cannot replay it. */
+  function replayTarget(saved: ReplayCase) {
+    const check = checks.find((candidate) => candidate.name === saved.check);
+    const operation = context.operations.find((candidate) => candidate.operationId === saved.operationId);
+    if (!check) return `check ${saved.check} is not in this run`;
+    if (check.kind === "stateful") return `${saved.check} is a stateful check: its failures are flows`;
+    if (!operation) return `the spec has no operation ${saved.operationId}`;
+    return { input: check.kind === "input" ? check : undefined, operation };
+  }
+
+  for (const saved of options.replay ?? []) {
+    const target = replayTarget(saved);
+    if (typeof target === "string") replaySkipped.push({ source: saved.source, why: target });
+    else
+      await sendCase(
+        target.input,
+        target.operation,
+        { request: saved.request, description: `replayed ${saved.source}: ${saved.description}` },
+        "replay",
+      );
+  }
+
   for (const input of inputChecks) {
     for (const operation of context.operations.filter((candidate) => input.appliesTo(candidate, context))) {
-      const property = fc.asyncProperty(input.cases(operation, context), async (generated: GeneratedCase) => {
-        const sent = performance.now();
-        const exchanged = await exchange(operation, generated.request);
-        return judge(exchanged, input, generated.description, performance.now() - sent).length === 0;
-      });
+      for (const covered of input.coverage(operation, context))
+        await sendCase(input, operation, covered, "coverage");
+      // a failure found by a saved or a coverage case is the same in every run: the random phase adds nothing
+      if (tally.failed(input.name, operation.label)) continue;
+      const property = fc.asyncProperty(
+        input.cases(operation, context),
+        async (generated: GeneratedCase) =>
+          (await sendCase(input, operation, generated, "random")).length === 0,
+      );
       const details = await fc.check(property, {
         numRuns: context.runs,
         seed: context.seed ^ hash(`${input.name} ${operation.label}`),
@@ -135,28 +222,30 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
       if (details.failed && details.counterexample) {
         // report the shrunk case, not the first one found
         const [minimal] = details.counterexample;
-        const again = await exchange(operation, minimal.request);
-        for (const failure of judge(again, input, minimal.description, 0)) tally.setFailure(failure);
+        const again = await exchange(operation, minimal.request, "random");
+        for (const failure of judge(again, input, minimal.description, 0, "random"))
+          tally.setFailure(failure);
       } else if (details.failed) {
-        tally.record(input.name, operation.label, 0, {
+        tally.record(input.name, operation.label, "random", 0, {
           check: input.name,
           operation: operation.label,
           reason: String(details.errorInstance ?? "the property failed"),
+          phase: "random",
         });
       }
     }
   }
 
   for (const check of statefulChecks) {
-    const sent = performance.now();
-    const call = async (operationId: string, request: RequestSpec) => {
-      const operation = context.operations.find((candidate) => candidate.operationId === operationId);
-      if (!operation) throw new Error(`the spec has no operation ${operationId}`);
-      const exchanged = await exchange(operation, request);
-      judge(exchanged, undefined, `${check.name} flow`, 0);
+    const startedFlow = performance.now();
+    const flowCall: Call = async (request) => {
+      const operation = context.operations.find((candidate) => candidate.operationId === request.operationId);
+      if (!operation) throw new Error(`the spec has no operation ${request.operationId}`);
+      const exchanged = await exchange(operation, request, "stateful");
+      judge(exchanged, undefined, `${check.name} flow`, 0, "stateful");
       return exchanged;
     };
-    let reason: string | undefined;
+    let verdict: FlowVerdict;
     const judged: string[] = [];
     const notJudged: Outcome["notJudged"] = [];
     const coverage = {
@@ -164,19 +253,26 @@ export async function runChecks(context: CheckContext, checks: Check[]): Promise
       notJudged: (rule: string, why: string) => void notJudged.push({ rule, why }),
     };
     try {
-      reason = await check.run(context, call, coverage);
+      verdict = await check.run(context, trackWrites(context, flowCall), coverage);
     } catch (error) {
-      reason = `the flow could not run: ${error instanceof Error ? error.message : String(error)}`;
+      verdict = {
+        reason: `the flow could not run: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
+    if (verdict === undefined)
+      for (const rule of check.rules)
+        if (!judged.includes(rule) && !notJudged.some((entry) => entry.rule === rule))
+          coverage.notJudged(rule, "the check said nothing about it");
     const operation = check.operations.join(", ");
     tally.record(
       check.name,
       operation,
-      performance.now() - sent,
-      reason === undefined ? undefined : { check: check.name, operation, reason },
+      "stateful",
+      performance.now() - startedFlow,
+      verdict === undefined ? undefined : { check: check.name, operation, phase: "stateful", ...verdict },
     );
     tally.setCoverage(check.name, operation, judged, notJudged);
   }
 
-  return { outcomes: tally.list(), durationMs: performance.now() - started };
+  return { outcomes: tally.list(), durationMs: performance.now() - started, sent, replaySkipped };
 }

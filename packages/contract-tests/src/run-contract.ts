@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import {
   createSpecValidator,
   type JsonObject,
@@ -10,6 +10,8 @@ import type { Caller, CheckContext } from "./checks/check.js";
 import { allChecks } from "./checks/index.js";
 import { type Config, ConfigError, type IdentityConfig } from "./config.js";
 import { resolveIdentity } from "./identities.js";
+import { readSavedCases, saveFailures } from "./replay/failure-files.js";
+import { replayCaseOf } from "./replay/saved-case.js";
 import { consoleReport } from "./report/console-report.js";
 import { junitReport } from "./report/junit-report.js";
 import type { Secrets } from "./report/redact.js";
@@ -26,6 +28,8 @@ export interface ContractRun {
   seed: number;
   /** Rules a check had no data to judge: with --require-coverage, a reason to fail. */
   notJudged: number;
+  /** The files --save-failures wrote. */
+  saved: string[];
 }
 
 /** Tokens and client secrets this run holds, each with the placeholder reports write instead. */
@@ -106,18 +110,35 @@ export async function runContract(
             (needsTraffic && TRAFFIC.includes(check.name)),
         )
       : checks;
-    log(`checking ${context.operations.length} operations, ${config.runs} cases each, seed ${config.seed}`);
-    const raw = await runChecks(context, toRun);
+    // the directory a run saves to may not exist before the first failure: nothing to replay yet
+    const replayFrom =
+      config.replay !== undefined && (existsSync(config.replay) || config.replay !== config.saveFailures)
+        ? readSavedCases(config.replay)
+        : [];
+    if (config.replay !== undefined)
+      log(`replaying ${replayFrom.length} saved case(s) from ${config.replay} first`);
+    log(
+      `checking ${context.operations.length} operations: the coverage phase, then ${config.runs} random cases each, seed ${config.seed}`,
+    );
+    const raw = await runChecks(context, toRun, {
+      replay: replayFrom.map(({ source, saved }) => replayCaseOf(saved, source, secrets, identity[0])),
+    });
     const result = selected
       ? { ...raw, outcomes: raw.outcomes.filter((outcome) => selected.has(outcome.check)) }
       : raw;
     if (config.junit) writeFileSync(config.junit, junitReport(result, secrets));
+    const saved = config.saveFailures ? saveFailures(config.saveFailures, result, config.seed, secrets) : [];
+    if (saved.length > 0)
+      log(
+        `saved ${saved.length} failing case(s) in ${config.saveFailures} (send them first on later runs: --replay ${config.saveFailures})`,
+      );
     return {
       result,
       report: consoleReport(result, baseUrl, secrets),
       baseUrl,
       seed: config.seed,
       notJudged: result.outcomes.reduce((sum, outcome) => sum + outcome.notJudged.length, 0),
+      saved,
     };
   } finally {
     await mock?.stop();

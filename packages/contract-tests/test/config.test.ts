@@ -100,6 +100,12 @@ describe("parseConfig reads flags, env and identity files", () => {
     expect(config.requireCoverage).toBe(true);
   });
 
+  it("takes the directories to save failing cases in and to replay them from", () => {
+    const config = parseConfig(["--save-failures", "failures", "--replay", "failures"], {}) as Config;
+    expect(config).toMatchObject({ saveFailures: "failures", replay: "failures" });
+    expect(parseConfig([], {})).toMatchObject({ saveFailures: undefined, replay: undefined });
+  });
+
   it.each([
     [{ hosts: {} }, /"hosts" must be an array/],
     [

@@ -1,9 +1,17 @@
-import { createSpecValidator, isObject, listOperations, loadBundledSpec } from "@mca/spec";
+import { createSpecValidator, listOperations, loadBundledSpec, type Operation } from "@mca/spec";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { breakingValues, mutationsOf } from "../src/generators/invalid-request.js";
+import { arrangements, boundaryCases } from "../src/generators/boundary-values.js";
+import {
+  applyMutation,
+  breakingValues,
+  invalidCoverageCases,
+  mutationsOf,
+} from "../src/generators/invalid-request.js";
 import { schemaArbitrary, UnsupportedSchemaError } from "../src/generators/schema-arbitrary.js";
+import { templateRequest } from "../src/generators/template-request.js";
 import { validRequest } from "../src/generators/valid-request.js";
+import type { RequestSpec } from "../src/http/request.js";
 import { ORG } from "./support/context.js";
 
 const document = loadBundledSpec();
@@ -80,6 +88,40 @@ describe("validRequest generates requests the spec accepts", () => {
   });
 });
 
+/** Why a request breaks the spec: a part that is missing, not JSON, or fails its schema (empty when it is valid). */
+function specIssues(operation: Operation, request: RequestSpec): string[] {
+  const issues: string[] = [];
+  for (const parameter of operation.parameters) {
+    const source = { path: request.pathParams, query: request.query, header: request.headers, cookie: {} };
+    const value = (source[parameter.in] as Record<string, unknown>)[parameter.name];
+    if (value === undefined) {
+      if (parameter.required) issues.push(`${parameter.name} missing`);
+    } else
+      issues.push(
+        ...validator
+          .validate(parameter.schemaPointer, value)
+          .map((issue) => `${parameter.name} ${issue.message}`),
+      );
+  }
+  if (request.rawBody !== undefined) {
+    try {
+      JSON.parse(request.rawBody);
+    } catch {
+      issues.push("the body is not JSON");
+    }
+  } else if (operation.requestBody && request.body === undefined) {
+    if (operation.requestBody.required) issues.push("the body is missing");
+  } else if (operation.requestBody)
+    issues.push(
+      ...validator
+        .validate(operation.requestBody.schemaPointer, request.body)
+        .map((issue) => `body ${issue.message}`),
+    );
+  return issues;
+}
+
+const identity = { organizationId: ORG, token: "t" };
+
 describe("every mutation makes the request invalid", () => {
   const cases = operations.flatMap((operation) =>
     mutationsOf(document, operation).map(
@@ -87,46 +129,103 @@ describe("every mutation makes the request invalid", () => {
     ),
   );
 
-  it("finds the breakages the issue names", () => {
+  it("finds the breakages the issue names, in every request part", () => {
     const all = cases.map(([, description]) => description).join("\n");
     for (const kind of [
       "wrong type",
+      "not a number",
+      "a fraction for an integer",
+      "null where the schema does not allow it",
       "longer than maxLength",
+      "shorter than minLength",
       "above maximum",
       "below minimum",
       "not one of the enum values",
-      "malformed uuid",
-      "malformed email",
+      "an enum value in another case",
+      "not a uuid",
+      "not an email",
+      "a date-time in month 13",
+      "an item after valid ones",
       "left out",
+      "request body that is not JSON",
     ]) {
       expect(all).toContain(kind);
     }
+    for (const where of [
+      "path parameter",
+      "query parameter",
+      "header parameter",
+      "body field",
+      "request body",
+    ])
+      expect(all).toContain(where);
+    expect(all).toContain("query parameter limit: above maximum 100");
   });
 
   it.each(cases)("%s: %s", (_label, _description, operation, mutation) => {
-    if (mutation.where === "body") {
-      const schema = operation.requestBody?.schemaPointer as string;
-      const valid = fc.sample(validRequest(document, operation, { organizationId: ORG, token: "t" }), {
-        numRuns: 1,
-        seed: 3,
-      })[0];
-      const body = isObject(valid?.body) ? { ...valid.body } : {};
-      if (mutation.value === undefined) delete body[mutation.name];
-      else body[mutation.name] = mutation.value;
-      expect(validator.validate(schema, body)).not.toEqual([]);
-    } else if (mutation.value !== undefined) {
-      const parameter = operation.parameters.find(
-        (candidate) => candidate.name === mutation.name && candidate.in === mutation.where,
-      );
-      expect(validator.validate(parameter?.schemaPointer as string, mutation.value)).not.toEqual([]);
-    }
+    const valid = fc.sample(validRequest(document, operation, identity), { numRuns: 1, seed: 3 })[0];
+    expect(specIssues(operation, valid as RequestSpec)).toEqual([]);
+    expect(specIssues(operation, applyMutation(valid as RequestSpec, mutation))).not.toEqual([]);
   });
 
   it("skips breakages a text parameter cannot carry", () => {
     expect(breakingValues(document, { type: "string", minLength: 1 }, true)).toEqual([]);
     expect(breakingValues(document, { type: "string", minLength: 1 }, false).map(([why]) => why)).toEqual([
-      "wrong type (string expected)",
+      "wrong type (integer for string)",
+      "wrong type (number for string)",
+      "wrong type (boolean for string)",
+      "wrong type (array for string)",
+      "wrong type (object for string)",
+      "null where the schema does not allow it",
       "shorter than minLength 1",
     ]);
+  });
+});
+
+describe("the coverage phase", () => {
+  it.each(operations.map((operation) => [operation.label, operation] as const))(
+    "%s: its template is valid, every boundary case is valid, every negative case is invalid",
+    (_label, operation) => {
+      expect(specIssues(operation, templateRequest(document, operation, identity))).toEqual([]);
+      for (const { request, description } of boundaryCases(document, operation, identity))
+        expect(specIssues(operation, request), description).toEqual([]);
+      for (const { request, description } of invalidCoverageCases(document, operation, identity))
+        expect(specIssues(operation, request), description).not.toEqual([]);
+    },
+  );
+
+  it("is the same in every run: nothing in it depends on the seed", () => {
+    const list = operations.find((operation) => operation.operationId === "listHostConnections") as Operation;
+    const twice = [0, 1].map(() =>
+      JSON.stringify([
+        ...boundaryCases(document, list, identity),
+        ...invalidCoverageCases(document, list, identity),
+      ]),
+    );
+    expect(twice[0]).toBe(twice[1]);
+  });
+
+  it("sends every order and subset of a multi-valued enum, and each boundary of a bounded integer", () => {
+    const list = operations.find((operation) => operation.operationId === "listHostConnections") as Operation;
+    const sent = boundaryCases(document, list, identity).map(({ request }) => request.query);
+    for (const statuses of [
+      ["connected"],
+      ["disconnected"],
+      ["connected", "disconnected"],
+      ["disconnected", "connected"],
+    ])
+      expect(sent).toContainEqual(expect.objectContaining({ statuses }));
+    for (const limit of [100, 99, 0]) expect(sent).toContainEqual(expect.objectContaining({ limit }));
+    expect(arrangements(["a", "b", "c"])).toHaveLength(15);
+  });
+
+  it("counts lengths in code points: an emoji string at exactly maxLength is valid", () => {
+    const invite = operations.find(
+      (operation) => operation.operationId === "listHostConnections",
+    ) as Operation;
+    const emoji = boundaryCases(document, invite, identity).find(({ description }) =>
+      description.includes("search_text: exactly maxLength 255 in emoji"),
+    );
+    expect([...String(emoji?.request.query.search_text)]).toHaveLength(255);
   });
 });

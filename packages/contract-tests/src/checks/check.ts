@@ -1,6 +1,7 @@
 import type { JsonObject, Operation, SpecValidator } from "@mca/spec";
 import type fc from "fast-check";
 import type { RequestSpec, ResponseRecord } from "../http/request.js";
+import type { Call, FlowVerdict } from "./stateful/flow-requests.js";
 
 /** Who the suite calls as: a bearer token and the organization it belongs to. */
 export interface Caller {
@@ -55,6 +56,12 @@ export interface ResponseCheck extends CheckBase {
 export interface InputCheck extends CheckBase {
   kind: "input";
   appliesTo(operation: Operation, context: CheckContext): boolean;
+  /**
+   * The coverage phase: the same cases in every run, whatever the seed (every breaking value of every
+   * constraint, every boundary value), sent once each before the random phase.
+   */
+  coverage(operation: Operation, context: CheckContext): GeneratedCase[];
+  /** The random phase: `--runs` cases drawn with the seed, shrunk when one fails. */
   cases(operation: Operation, context: CheckContext): fc.Arbitrary<GeneratedCase>;
   judge(exchange: Exchange, context: CheckContext): string | undefined;
   /** Requests to undocumented methods have no documented response: only not_a_server_error applies. */
@@ -72,11 +79,12 @@ export interface StatefulCheck extends CheckBase {
   kind: "stateful";
   /** The operations the flow exercises, by label, for reporting. */
   operations: string[];
-  run(
-    context: CheckContext,
-    call: (operationId: string, request: RequestSpec) => Promise<Exchange>,
-    coverage: Coverage,
-  ): Promise<string | undefined>;
+  /**
+   * The rules it judges, known before it runs (a test runner can name a test after each); every run says of
+   * each that it was judged, or not judged and why. Empty for a flow that is one rule.
+   */
+  rules: readonly string[];
+  run(context: CheckContext, call: Call, coverage: Coverage): Promise<FlowVerdict>;
 }
 
 export type Check = ResponseCheck | InputCheck | StatefulCheck;

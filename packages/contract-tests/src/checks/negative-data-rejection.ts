@@ -1,4 +1,4 @@
-import { invalidCases, mutationsOf } from "../generators/invalid-request.js";
+import { invalidCases, invalidCoverageCases, mutationsOf } from "../generators/invalid-request.js";
 import { validRequest } from "../generators/valid-request.js";
 import type { InputCheck } from "./check.js";
 import { isDocumentedClientError } from "./documented-client-error.js";
@@ -9,6 +9,7 @@ export const negativeDataRejection: InputCheck = {
   description:
     "Requests with one part broken (wrong type, too long, out of range, unknown enum value, malformed uuid/email/date-time, a required field left out) get a documented 4xx.",
   appliesTo: (operation, { document }) => mutationsOf(document, operation).length > 0,
+  coverage: (operation, { document, identity }) => invalidCoverageCases(document, operation, identity),
   cases: (operation, { document, identity }) => {
     const cases = invalidCases(document, operation, validRequest(document, operation, identity));
     if (!cases) throw new Error(`${operation.label} has nothing to break`);

@@ -1,3 +1,4 @@
+import { boundaryCases } from "../generators/boundary-values.js";
 import { validRequest } from "../generators/valid-request.js";
 import type { InputCheck } from "./check.js";
 import { isDocumentedClientError } from "./documented-client-error.js";
@@ -14,6 +15,7 @@ export const positiveDataAcceptance: InputCheck = {
   description:
     "Requests valid under the spec are accepted: 2xx, or a documented 403/404/409 for ids the server does not know.",
   appliesTo: () => true,
+  coverage: (operation, { document, identity }) => boundaryCases(document, operation, identity),
   cases: (operation, { document, identity }) =>
     validRequest(document, operation, identity).map((request) => ({
       request,

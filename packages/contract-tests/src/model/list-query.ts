@@ -1,6 +1,6 @@
 import { type Json, parseApiDateTime } from "@mca/spec";
 import type { ListHostConnectionsQuery } from "@mca/types";
-import type { ListItem } from "../fixtures/build-fixtures.js";
+import type { ListItem } from "./connection-model.js";
 
 export type ListQuery = ListHostConnectionsQuery;
 

@@ -1,5 +1,5 @@
 import { toCurl } from "../http/curl.js";
-import type { Outcome, RunResult } from "../run-checks.js";
+import { type Outcome, PHASES, type RunResult } from "../run-checks.js";
 import { redact, type Secrets } from "./redact.js";
 
 const MAX_BODY = 600;
@@ -7,7 +7,10 @@ const MAX_BODY = 600;
 function failureBlock(outcome: Outcome, baseUrl: string, secrets: Secrets): string {
   const failure = outcome.failure;
   if (!failure) return "";
-  const lines = [`✗ ${failure.check}  ${failure.operation}`, `  reason:   ${failure.reason}`];
+  const lines = [
+    `✗ ${failure.check}  ${failure.operation}  (${failure.phase} phase)`,
+    `  reason:   ${failure.reason}`,
+  ];
   if (failure.description) lines.push(`  case:     ${failure.description}`);
   if (failure.exchange) {
     const { request, response } = failure.exchange;
@@ -19,8 +22,8 @@ function failureBlock(outcome: Outcome, baseUrl: string, secrets: Secrets): stri
 }
 
 /**
- * The human summary: failures in full, then a line per check with cases and cases per second, and every rule a
- * check could not judge. Secrets are replaced by their placeholders throughout.
+ * The human summary: failures in full, then a line per check with cases and cases per second, every rule a
+ * check could not judge, and the requests each phase sent. Secrets are replaced by their placeholders throughout.
  */
 export function consoleReport(result: RunResult, baseUrl: string, secrets: Secrets = new Map()): string {
   const byCheck = new Map<string, Outcome[]>();
@@ -46,7 +49,10 @@ export function consoleReport(result: RunResult, baseUrl: string, secrets: Secre
       ? [`judged on data that could fail: ${judged.length} rule(s) of the stateful checks`]
       : []),
     ...(notJudged.length ? [`${notJudged.length} not judged:`, ...notJudged] : []),
+    ...result.replaySkipped.map(({ source, why }) => `saved case ${source} not replayed: ${why}`),
   ];
+  const total = PHASES.reduce((sum, phase) => sum + result.sent[phase], 0);
+  const phases = `cases sent per phase: ${PHASES.map((phase) => `${phase} ${result.sent[phase]}`).join(", ")} (${total} requests in all)`;
   const summary = `${result.outcomes.length - failed.length} passed, ${failed.length} failed (check × operation), ${notJudged.length} not judged, in ${(result.durationMs / 1000).toFixed(1)} s against ${baseUrl}`;
   return redact(
     [
@@ -55,6 +61,7 @@ export function consoleReport(result: RunResult, baseUrl: string, secrets: Secre
       ...rows,
       ...(coverage.length ? ["", ...coverage] : []),
       "",
+      phases,
       summary,
     ].join("\n"),
     secrets,

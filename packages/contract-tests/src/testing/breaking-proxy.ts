@@ -15,11 +15,20 @@ export interface ProxiedResponse {
   body: string;
 }
 
-/** What a broken server does: change the request before the upstream sees it, answer itself, or change the answer. */
+type MaybeAsync<T> = T | Promise<T>;
+
+/**
+ * What a broken server does: change the request before the upstream sees it, answer itself, or change the
+ * answer (and, being async, do more behind the caller's back: `forward` sends another request upstream).
+ */
 export interface Breakage {
-  request?(request: ProxiedRequest): ProxiedRequest;
-  answer?(request: ProxiedRequest): ProxiedResponse | undefined;
-  response?(response: ProxiedResponse, request: ProxiedRequest): ProxiedResponse;
+  request?(request: ProxiedRequest): MaybeAsync<ProxiedRequest>;
+  answer?(request: ProxiedRequest): MaybeAsync<ProxiedResponse | undefined>;
+  response?(
+    response: ProxiedResponse,
+    request: ProxiedRequest,
+    forward: (request: ProxiedRequest) => Promise<ProxiedResponse>,
+  ): MaybeAsync<ProxiedResponse>;
 }
 
 /** The proxied request as the pipeline's transport-free request, for `forward`. */
@@ -43,6 +52,15 @@ export async function startBreakingProxy(
   upstream: string,
   breakage: Breakage,
 ): Promise<{ url: string; stop(): Promise<void> }> {
+  const toUpstream = async (request: ProxiedRequest): Promise<ProxiedResponse> => {
+    const answer = await forward(upstream, asIncoming(request), request.body);
+    return {
+      status: answer.status,
+      headers: { "content-type": answer.headers["content-type"] ?? "application/json" },
+      body:
+        typeof answer.body === "string" ? answer.body : new TextDecoder().decode(answer.body ?? undefined),
+    };
+  };
   const served = await serve(
     async (incoming) => {
       const bytes = await incoming.bytes();
@@ -52,20 +70,9 @@ export async function startBreakingProxy(
         headers: Object.fromEntries(incoming.headerEntries()),
         body: bytes ? new TextDecoder().decode(bytes) : "",
       };
-      request = breakage.request?.(request) ?? request;
-      let response = breakage.answer?.(request);
-      if (!response) {
-        const answer = await forward(upstream, asIncoming(request), request.body);
-        response = {
-          status: answer.status,
-          headers: { "content-type": answer.headers["content-type"] ?? "application/json" },
-          body:
-            typeof answer.body === "string"
-              ? answer.body
-              : new TextDecoder().decode(answer.body ?? undefined),
-        };
-      }
-      response = breakage.response?.(response, request) ?? response;
+      request = (await breakage.request?.(request)) ?? request;
+      let response = (await breakage.answer?.(request)) ?? (await toUpstream(request));
+      response = (await breakage.response?.(response, request, toUpstream)) ?? response;
       return { status: response.status, headers: response.headers, body: response.body };
     },
     { port: 0 },

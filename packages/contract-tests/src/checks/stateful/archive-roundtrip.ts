@@ -9,13 +9,13 @@ export const archiveRoundtrip: StatefulCheck = {
   description:
     "Archiving sets archived_at and sticks; unarchiving clears it; updated_at never moves backwards.",
   operations: ["PATCH /guest-connections/{guest_org_id}"],
+  rules: [],
   run: (context, call) =>
     flow(async () => {
       const { host, guest } = context;
       const patch = (archived: boolean) =>
         expectStatus(
           call,
-          "updateGuestConnection",
           requestAs(context, host, "updateGuestConnection", {
             pathParams: { guest_org_id: guest.organizationId },
             body: { archived },
