@@ -1,7 +1,14 @@
 import { fixturesFor } from "../../fixtures/build-fixtures.js";
-import { connectionModel, WRITE_RULES } from "../../model/connection-model.js";
+import { connectionModel, WRITE_RULES, type WriteRule } from "../../model/connection-model.js";
 import type { StatefulCheck } from "../check.js";
 import { expectStatus, FlowBroken, flow, requestAs } from "./flow-requests.js";
+
+const NOT_JUDGED: Record<WriteRule, string> = {
+  "other rows unchanged":
+    "no write of this run had another connection of this run to change (needs 2 hosts or 2 guests)",
+  "frozen fields unchanged": "no write of this run succeeded on a connection that was there before it",
+  "target as predicted": "no write of this run succeeded on a connection",
+};
 
 /**
  * Writes touch only their target. Every write of every stateful flow (the fixtures' too) is followed by a read of
@@ -47,6 +54,6 @@ export const writeEffects: StatefulCheck = {
         );
       for (const rule of WRITE_RULES)
         if (model.judged(rule)) coverage.judged(rule);
-        else coverage.notJudged(rule, "no write of this run had another row of this run to change");
+        else coverage.notJudged(rule, NOT_JUDGED[rule]);
     }),
 };
