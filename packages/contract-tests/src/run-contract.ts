@@ -62,6 +62,13 @@ export async function runContract(
       `--only: unknown check(s) ${unknown.join(", ")}; known: ${checks.map((check) => check.name).join(", ")}`,
     );
 
+  // read before anything starts, so that a file that is no saved case stops the run at once; the directory a run
+  // saves to may not exist before its first failure: nothing to replay yet
+  const replayFrom =
+    config.replay !== undefined && (existsSync(config.replay) || config.replay !== config.saveFailures)
+      ? readSavedCases(config.replay)
+      : [];
+
   const mock = config.baseUrl === undefined ? await startLocalMock(config.specPath) : undefined;
   if (mock) log(`started the Prism mock at ${mock.baseUrl}`);
   const baseUrl = config.baseUrl ?? (mock as { baseUrl: string }).baseUrl;
@@ -110,11 +117,6 @@ export async function runContract(
             (needsTraffic && TRAFFIC.includes(check.name)),
         )
       : checks;
-    // the directory a run saves to may not exist before the first failure: nothing to replay yet
-    const replayFrom =
-      config.replay !== undefined && (existsSync(config.replay) || config.replay !== config.saveFailures)
-        ? readSavedCases(config.replay)
-        : [];
     if (config.replay !== undefined)
       log(`replaying ${replayFrom.length} saved case(s) from ${config.replay} first`);
     log(
