@@ -14,7 +14,7 @@ try {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const run = await runContract(config, (line) => process.stderr.write(`mca-contract: ${line}\n`));
+  const run = await runContract(config, { log: (line) => process.stderr.write(`mca-contract: ${line}\n`) });
   process.stdout.write(`${run.report}\nseed ${run.seed} (re-run this exact suite with --seed ${run.seed})\n`);
   const failed = run.result.outcomes.some((outcome) => outcome.failure);
   if (config.requireCoverage && run.notJudged > 0)

@@ -7,10 +7,14 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** How one identity authenticates: a token, or API client credentials traded at POST /oauth2/token. */
+/**
+ * How one identity authenticates: a token, API client credentials traded at POST /oauth2/token, or (from code)
+ * a function that gets a token however the server's test authentication works.
+ */
 export type IdentityConfig = { organizationId: string } & (
   | { token: string }
   | { clientId: string; clientSecret: string }
+  | { getToken: () => string | Promise<string> }
 );
 
 export interface Config {
@@ -22,6 +26,12 @@ export interface Config {
   timeoutMs: number;
   junit: string | undefined;
   only: string[];
+  /** Leave these checks out. */
+  exclude: string[];
+  /** Stateful rules (`list_semantics.archived`) that may go not judged under `requireCoverage`: listed as waived. */
+  acceptNotJudged: string[];
+  /** Headers added to every request (a server's own test authentication, a tenant header). */
+  headers: Record<string, string>;
   /** Write each failing input case (shrunk, tokens as placeholders) as a JSON file in this directory. */
   saveFailures: string | undefined;
   /** Send the cases saved in this directory first; one that fails again fails the run. */
@@ -59,8 +69,14 @@ Options:
   --replay <dir>            send the cases saved in <dir> first (tokens put back); one that fails again fails
                             the run (<dir> may be missing when it is also the --save-failures directory)
   --timeout-ms <ms>         per request (default 10000)
-  --junit <file>            write JUnit XML: one testcase per check × operation
+  --junit <file>            write JUnit XML: the Vitest front end's testcases, "<operation> > <check>" and
+                            "<check> > <rule>"
   --only <check>[,<check>]  run only these checks (repeatable)
+  --exclude <check>[,<check>]  leave these checks out (repeatable)
+  --accept-not-judged <check.rule>[,…]  with --require-coverage, accept that these stateful rules go not
+                            judged (e.g. list_semantics.archived on a server whose guest-side archive flag no
+                            operation of the spec sets); every report lists them as waived (repeatable)
+  --header 'Name: value'    add a header to every request (repeatable)
   --help                    this text
 
 Without credentials it sends a placeholder bearer token and a random organization id, enough for the mock and
@@ -140,6 +156,20 @@ function pairFrom(
   return { organizationId: organizationId(`--${role}-org`, org), token };
 }
 
+const listOption = (entries: string[] | undefined) =>
+  (entries ?? [])
+    .flatMap((entry) => entry.split(","))
+    .map((name) => name.trim())
+    .filter(Boolean);
+
+function headerOption(text: string): [string, string] {
+  const colon = text.indexOf(":");
+  const name = text.slice(0, colon).trim();
+  if (colon < 1 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw new ConfigError(`--header must be "Name: value", got "${text}"`);
+  return [name.toLowerCase(), text.slice(colon + 1).trim()];
+}
+
 export function parseConfig(argv: string[], env: Record<string, string | undefined>): Config | "help" {
   let values: ReturnType<typeof parse>["values"];
   function parse() {
@@ -163,6 +193,9 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
         "timeout-ms": { type: "string" },
         junit: { type: "string" },
         only: { type: "string", multiple: true },
+        exclude: { type: "string", multiple: true },
+        "accept-not-judged": { type: "string", multiple: true },
+        header: { type: "string", multiple: true },
         "save-failures": { type: "string" },
         replay: { type: "string" },
         help: { type: "boolean", default: false },
@@ -211,10 +244,10 @@ export function parseConfig(argv: string[], env: Record<string, string | undefin
     runs: positiveInteger("--runs", values.runs, 25),
     timeoutMs: positiveInteger("--timeout-ms", values["timeout-ms"], 10_000),
     junit: values.junit,
-    only: (values.only ?? [])
-      .flatMap((entry) => entry.split(","))
-      .map((name) => name.trim())
-      .filter(Boolean),
+    only: listOption(values.only),
+    exclude: listOption(values.exclude),
+    acceptNotJudged: listOption(values["accept-not-judged"]),
+    headers: Object.fromEntries((values.header ?? []).map(headerOption)),
     saveFailures: values["save-failures"],
     replay: values.replay,
     requireCoverage: values["require-coverage"] ?? false,

@@ -45,6 +45,8 @@ export interface Outcome {
   /** Rules the check judged on data that could have failed them, and those it could not judge (with why). */
   judged: string[];
   notJudged: Array<{ rule: string; why: string }>;
+  /** Rules not judged that the run was told to accept (`--accept-not-judged`), with why they were not judged. */
+  waived: Array<{ rule: string; why: string }>;
 }
 
 export interface RunResult {
@@ -68,6 +70,11 @@ export interface ReplayCase {
 
 export interface RunOptions {
   replay?: ReplayCase[];
+  /**
+   * Whether to run a check on an operation (a stateful check: on its operations joined), for a run of some of
+   * the tests (`--only`, `-t`); everything when left out. Response checks judge whatever is sent.
+   */
+  work?: (check: string, operation: string) => boolean;
 }
 
 const perPhase = (): Record<Phase, number> => ({ replay: 0, coverage: 0, random: 0, stateful: 0 });
@@ -84,7 +91,7 @@ class Tally {
     const key = `${check}\u0000${operation}`;
     let outcome = this.outcomes.get(key);
     if (!outcome) {
-      outcome = { check, operation, cases: 0, phases: perPhase(), durationMs: 0, judged: [], notJudged: [] };
+      outcome = { check, operation, cases: 0, phases: perPhase(), durationMs: 0, judged: [], notJudged: [], waived: [] };
       this.outcomes.set(key, outcome);
     }
     return outcome;
@@ -133,11 +140,20 @@ export async function runChecks(
   const replaySkipped: RunResult["replaySkipped"] = [];
   const responseChecks = checks.filter((check): check is ResponseCheck => check.kind === "response");
   const inputChecks = checks.filter((check): check is InputCheck => check.kind === "input");
-  const statefulChecks = checks.filter((check): check is StatefulCheck => check.kind === "stateful");
+  const statefulChecks = checks.filter(
+    (check): check is StatefulCheck =>
+      check.kind === "stateful" && (options.work?.(check.name, check.operations.join(", ")) ?? true),
+  );
+  const runsOn = (input: InputCheck) => (operation: Operation) =>
+    input.appliesTo(operation, context) && (options.work?.(input.name, operation.label) ?? true);
 
   async function exchange(operation: Operation, request: RequestSpec, phase: Phase): Promise<Exchange> {
     sent[phase] += 1;
-    return { operation, request, response: await send(context.baseUrl, request, context.timeoutMs) };
+    return {
+      operation,
+      request,
+      response: await send(context.baseUrl, request, context.timeoutMs, context.transport),
+    };
   }
 
   /** Judges one exchange by the input check (if any) and the response checks; returns the failures. */
@@ -189,6 +205,7 @@ export async function runChecks(
     if (!check) return `check ${saved.check} is not in this run`;
     if (check.kind === "stateful") return `${saved.check} is a stateful check: its failures are flows`;
     if (!operation) return `the spec has no operation ${saved.operationId}`;
+    if (check.kind === "input" && !runsOn(check)(operation)) return `${saved.check} does not run on it here`;
     return { input: check.kind === "input" ? check : undefined, operation };
   }
 
@@ -205,7 +222,7 @@ export async function runChecks(
   }
 
   for (const input of inputChecks) {
-    for (const operation of context.operations.filter((candidate) => input.appliesTo(candidate, context))) {
+    for (const operation of context.operations.filter(runsOn(input))) {
       for (const covered of input.coverage(operation, context))
         await sendCase(input, operation, covered, "coverage");
       // a failure found by a saved or a coverage case is the same in every run: the random phase adds nothing

@@ -6,20 +6,69 @@ import {
   loadBundledSpec,
   SpecLoadError,
 } from "@mca/spec";
-import type { Caller, CheckContext } from "./checks/check.js";
+import type { Caller, Check, CheckContext } from "./checks/check.js";
 import { allChecks } from "./checks/index.js";
 import { type Config, ConfigError, type IdentityConfig } from "./config.js";
+import { GLOBAL_TRANSPORT, type Transport } from "./http/request.js";
 import { resolveIdentity } from "./identities.js";
+import { type PlannedTest, planTests, workOf } from "./plan/test-plan.js";
+import { verdictOf } from "./plan/verdicts.js";
+import { applyWaivers, checkWaivers } from "./plan/waivers.js";
 import { readSavedCases, saveFailures } from "./replay/failure-files.js";
 import { replayCaseOf } from "./replay/saved-case.js";
 import { consoleReport } from "./report/console-report.js";
-import { junitReport } from "./report/junit-report.js";
+import { junitReport, type TestVerdict } from "./report/junit-report.js";
 import type { Secrets } from "./report/redact.js";
 import { type RunResult, runChecks } from "./run-checks.js";
 import { startLocalMock } from "./start-local-mock.js";
 
-/** Checks that only judge responses need requests to judge: these generate them when `--only` names none. */
-const TRAFFIC = ["positive_data_acceptance", "negative_data_rejection"];
+/** What only code can give a run: where requests go, which tests to run, where progress goes. */
+export interface RunHooks {
+  log?: (line: string) => void;
+  /** How requests reach the server (an in-process handler, a Hono or Next.js app); the global fetch by default. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Runs only the tests this accepts (a test runner's name filter), on top of `only` and `exclude`. */
+  select?: (test: PlannedTest) => boolean;
+}
+
+/** The base URL of a run against a `fetch` target without one: what the reports' curl commands show. */
+export const FETCH_TARGET_URL = "http://localhost";
+
+/** The spec, the checks and the named tests of a run, known before anything starts. */
+export interface ContractPlan {
+  document: JsonObject;
+  checks: Check[];
+  tests: PlannedTest[];
+}
+
+/** Loads the spec and names the run's tests; bad options (an unknown check or waiver) are a ConfigError. */
+export function planContract(
+  config: Pick<Config, "specPath" | "stateful" | "only" | "exclude" | "acceptNotJudged">,
+): ContractPlan {
+  let document: JsonObject;
+  try {
+    document = loadBundledSpec(config.specPath);
+  } catch (error) {
+    throw error instanceof SpecLoadError ? new ConfigError(`--spec ${error.message}`) : error;
+  }
+  const checks = allChecks(config.stateful);
+  for (const [option, names] of [
+    ["--only", config.only],
+    ["--exclude", config.exclude],
+  ] as const) {
+    const unknown = names.filter((name) => !checks.some((check) => check.name === name));
+    if (unknown.length > 0)
+      throw new ConfigError(
+        `${option}: unknown check(s) ${unknown.join(", ")}; known: ${checks.map((check) => check.name).join(", ")}`,
+      );
+  }
+  checkWaivers(config.acceptNotJudged, checks, "--accept-not-judged");
+  const tests = planTests({ document, operations: listOperations(document) }, checks).filter(
+    (test) =>
+      (config.only.length === 0 || config.only.includes(test.check)) && !config.exclude.includes(test.check),
+  );
+  return { document, checks, tests };
+}
 
 export interface ContractRun {
   result: RunResult;
@@ -30,6 +79,10 @@ export interface ContractRun {
   notJudged: number;
   /** The files --save-failures wrote. */
   saved: string[];
+  /** Every test the run was asked for, with its verdict. */
+  tests: TestVerdict[];
+  /** The secrets of the run, for a front end that writes its own report. */
+  secrets: Secrets;
 }
 
 /** Tokens and client secrets this run holds, each with the placeholder reports write instead. */
@@ -44,23 +97,12 @@ function secretsOf(callers: Array<[Caller, IdentityConfig]>): Secrets {
   return secrets;
 }
 
-/** Runs the suite as configured: starts and stops the mock when no base URL is given. */
-export async function runContract(
-  config: Config,
-  log: (line: string) => void = () => {},
-): Promise<ContractRun> {
-  let document: JsonObject;
-  try {
-    document = loadBundledSpec(config.specPath);
-  } catch (error) {
-    throw error instanceof SpecLoadError ? new ConfigError(`--spec ${error.message}`) : error;
-  }
-  const checks = allChecks(config.stateful);
-  const unknown = config.only.filter((name) => !checks.some((check) => check.name === name));
-  if (unknown.length > 0)
-    throw new ConfigError(
-      `--only: unknown check(s) ${unknown.join(", ")}; known: ${checks.map((check) => check.name).join(", ")}`,
-    );
+/** Runs the suite as configured: starts and stops the mock when neither a base URL nor a fetch is given. */
+export async function runContract(config: Config, hooks: RunHooks = {}): Promise<ContractRun> {
+  const log = hooks.log ?? (() => {});
+  const { document, checks, tests: planned } = planContract(config);
+  const tests = hooks.select ? planned.filter(hooks.select) : planned;
+  const work = workOf(tests);
 
   // read before anything starts, so that a file that is no saved case stops the run at once; the directory a run
   // saves to may not exist before its first failure: nothing to replay yet
@@ -69,15 +111,22 @@ export async function runContract(
       ? readSavedCases(config.replay)
       : [];
 
-  const mock = config.baseUrl === undefined ? await startLocalMock(config.specPath) : undefined;
+  const mock =
+    config.baseUrl === undefined && hooks.fetch === undefined
+      ? await startLocalMock(config.specPath)
+      : undefined;
   if (mock) log(`started the Prism mock at ${mock.baseUrl}`);
-  const baseUrl = config.baseUrl ?? (mock as { baseUrl: string }).baseUrl;
+  const baseUrl = config.baseUrl ?? mock?.baseUrl ?? FETCH_TARGET_URL;
+  const transport: Transport = {
+    fetch: hooks.fetch ?? GLOBAL_TRANSPORT.fetch,
+    headers: config.headers,
+  };
   try {
     const resolve = async (
       entry: IdentityConfig,
       tokenPlaceholder: string,
     ): Promise<[Caller, IdentityConfig]> => [
-      { ...(await resolveIdentity(baseUrl, entry)), tokenPlaceholder },
+      { ...(await resolveIdentity(baseUrl, entry, transport)), tokenPlaceholder },
       entry,
     ];
     const [hosts, guests] = await Promise.all([
@@ -104,31 +153,28 @@ export async function runContract(
       runs: config.runs,
       seed: config.seed,
       timeoutMs: config.timeoutMs,
+      transport,
     };
-    const selected = config.only.length > 0 ? new Set(config.only) : undefined;
-    const needsTraffic =
-      selected !== undefined &&
-      !checks.some((check) => selected.has(check.name) && check.kind !== "response");
-    const toRun = selected
-      ? checks.filter(
-          (check) =>
-            selected.has(check.name) ||
-            check.kind === "response" ||
-            (needsTraffic && TRAFFIC.includes(check.name)),
-        )
-      : checks;
     if (config.replay !== undefined)
       log(`replaying ${replayFrom.length} saved case(s) from ${config.replay} first`);
     log(
       `checking ${context.operations.length} operations: the coverage phase, then ${config.runs} random cases each, seed ${config.seed}`,
     );
-    const raw = await runChecks(context, toRun, {
+    const raw = await runChecks(context, checks, {
       replay: replayFrom.map(({ source, saved }) => replayCaseOf(saved, source, secrets, identity[0])),
+      work,
     });
-    const result = selected
-      ? { ...raw, outcomes: raw.outcomes.filter((outcome) => selected.has(outcome.check)) }
-      : raw;
-    if (config.junit) writeFileSync(config.junit, junitReport(result, secrets));
+    const asked = new Set(tests.map((test) => `${test.check}\u0000${test.operation}`));
+    const result = applyWaivers(
+      {
+        ...raw,
+        outcomes: raw.outcomes.filter((outcome) => asked.has(`${outcome.check}\u0000${outcome.operation}`)),
+      },
+      config.acceptNotJudged,
+    );
+    const verdicts = tests.map((test) => ({ test, verdict: verdictOf(test, result) }));
+    if (config.junit)
+      writeFileSync(config.junit, junitReport(result, verdicts, { baseUrl, seed: config.seed }, secrets));
     const saved = config.saveFailures ? saveFailures(config.saveFailures, result, config.seed, secrets) : [];
     if (saved.length > 0)
       log(
@@ -141,6 +187,8 @@ export async function runContract(
       seed: config.seed,
       notJudged: result.outcomes.reduce((sum, outcome) => sum + outcome.notJudged.length, 0),
       saved,
+      tests: verdicts,
+      secrets,
     };
   } finally {
     await mock?.stop();

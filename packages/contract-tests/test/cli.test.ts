@@ -92,7 +92,7 @@ describe("mca-contract", () => {
     expect(stdout).toContain("--seed 11");
     const xml = readFileSync(junit, "utf8");
     expect(xml).toMatch(/<testsuites name="mca-contract" tests="\d+" failures="0"/);
-    expect(xml).toContain('name="response_schema_conformance GET /host-connections"');
+    expect(xml).toContain('name="GET /host-connections &gt; response_schema_conformance"');
   });
 
   it("exits 1 and prints the failing request as curl against a server that breaks the contract", async () => {

@@ -1,6 +1,6 @@
 import type { JsonObject, Operation, SpecValidator } from "@mca/spec";
 import type fc from "fast-check";
-import type { RequestSpec, ResponseRecord } from "../http/request.js";
+import type { RequestSpec, ResponseRecord, Transport } from "../http/request.js";
 import type { Call, FlowVerdict } from "./stateful/flow-requests.js";
 
 /** Who the suite calls as: a bearer token and the organization it belongs to. */
@@ -25,7 +25,12 @@ export interface CheckContext {
   runs: number;
   seed: number;
   timeoutMs: number;
+  /** How requests reach the server; the global fetch when left out. */
+  transport?: Transport;
 }
+
+/** What a check needs to know which operations it applies to: the spec alone, known before anything runs. */
+export type SpecContext = Pick<CheckContext, "document" | "operations">;
 
 export interface Exchange {
   operation: Operation;
@@ -55,7 +60,7 @@ export interface ResponseCheck extends CheckBase {
 /** Generates requests for an operation and judges the answers. */
 export interface InputCheck extends CheckBase {
   kind: "input";
-  appliesTo(operation: Operation, context: CheckContext): boolean;
+  appliesTo(operation: Operation, context: SpecContext): boolean;
   /**
    * The coverage phase: the same cases in every run, whatever the seed (every breaking value of every
    * constraint, every boundary value), sent once each before the random phase.

@@ -48,22 +48,43 @@ export function bodyText(request: RequestSpec): string | undefined {
   return request.body === undefined ? undefined : JSON.stringify(request.body);
 }
 
+/**
+ * How requests reach the server: any `fetch` (the global one, or an in-process handler such as the sandbox's
+ * `(Request) => Promise<Response>`), and headers added to every request (a server's own test authentication).
+ */
+export interface Transport {
+  fetch: (input: Request) => Promise<Response>;
+  headers: Record<string, string>;
+}
+
+export const GLOBAL_TRANSPORT: Transport = { fetch: (input) => fetch(input), headers: {} };
+
 export async function send(
   baseUrl: string,
   request: RequestSpec,
   timeoutMs = 30_000,
+  transport: Transport = GLOBAL_TRANSPORT,
 ): Promise<ResponseRecord> {
   const body = bodyText(request);
   const headers = {
+    ...transport.headers,
     ...request.headers,
     ...(body === undefined ? {} : { "content-type": "application/json" }),
   };
-  const response = await fetch(urlOf(baseUrl, request), {
-    method: request.method,
-    headers,
-    signal: AbortSignal.timeout(timeoutMs),
-    ...(body === undefined ? {} : { body }),
-  });
+  return record(
+    await transport.fetch(
+      new Request(urlOf(baseUrl, request), {
+        method: request.method,
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(body === undefined ? {} : { body }),
+      }),
+    ),
+  );
+}
+
+/** A response as the checks judge it: the body read once, as text and (when it is JSON) parsed. */
+export async function record(response: Response): Promise<ResponseRecord> {
   const text = await response.text();
   let json: Json | undefined;
   try {

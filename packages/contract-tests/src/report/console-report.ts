@@ -1,25 +1,6 @@
-import { toCurl } from "../http/curl.js";
 import { type Outcome, PHASES, type RunResult } from "../run-checks.js";
+import { failureBlock } from "./failure-block.js";
 import { redact, type Secrets } from "./redact.js";
-
-const MAX_BODY = 600;
-
-function failureBlock(outcome: Outcome, baseUrl: string, secrets: Secrets): string {
-  const failure = outcome.failure;
-  if (!failure) return "";
-  const lines = [
-    `✗ ${failure.check}  ${failure.operation}  (${failure.phase} phase)`,
-    `  reason:   ${failure.reason}`,
-  ];
-  if (failure.description) lines.push(`  case:     ${failure.description}`);
-  if (failure.exchange) {
-    const { request, response } = failure.exchange;
-    lines.push(`  request:\n    ${toCurl(baseUrl, request, secrets).replaceAll("\n", "\n    ")}`);
-    const body = response.text.length > MAX_BODY ? `${response.text.slice(0, MAX_BODY)}…` : response.text;
-    lines.push(`  response: ${response.status} ${response.contentType ?? "(no content type)"} ${body}`);
-  }
-  return lines.join("\n");
-}
 
 /**
  * The human summary: failures in full, then a line per check with cases and cases per second, every rule a
@@ -41,6 +22,12 @@ export function consoleReport(result: RunResult, baseUrl: string, secrets: Secre
   const notJudged = result.outcomes.flatMap((outcome) =>
     outcome.notJudged.map(({ rule, why }) => `  ${outcome.check} ${rule}: not judged, ${why}`),
   );
+  const waived = result.outcomes.flatMap((outcome) =>
+    outcome.waived.map(
+      ({ rule, why }) =>
+        `  ${outcome.check} ${rule}: waived (--accept-not-judged ${outcome.check}.${rule}), not judged: ${why}`,
+    ),
+  );
   const judged = result.outcomes.flatMap((outcome) =>
     outcome.judged.map((rule) => `${outcome.check} ${rule}`),
   );
@@ -49,11 +36,12 @@ export function consoleReport(result: RunResult, baseUrl: string, secrets: Secre
       ? [`judged on data that could fail: ${judged.length} rule(s) of the stateful checks`]
       : []),
     ...(notJudged.length ? [`${notJudged.length} not judged:`, ...notJudged] : []),
+    ...(waived.length ? [`${waived.length} waived, accepted as not judged:`, ...waived] : []),
     ...result.replaySkipped.map(({ source, why }) => `saved case ${source} not replayed: ${why}`),
   ];
   const total = PHASES.reduce((sum, phase) => sum + result.sent[phase], 0);
   const phases = `cases sent per phase: ${PHASES.map((phase) => `${phase} ${result.sent[phase]}`).join(", ")} (${total} requests in all)`;
-  const summary = `${result.outcomes.length - failed.length} passed, ${failed.length} failed (check × operation), ${notJudged.length} not judged, in ${(result.durationMs / 1000).toFixed(1)} s against ${baseUrl}`;
+  const summary = `${result.outcomes.length - failed.length} passed, ${failed.length} failed (check × operation), ${notJudged.length} not judged${waived.length ? `, ${waived.length} waived` : ""}, in ${(result.durationMs / 1000).toFixed(1)} s against ${baseUrl}`;
   return redact(
     [
       ...blocks,
