@@ -23,3 +23,10 @@ export {
   runChecks,
 } from "./run-checks.js";
 export { type ContractRun, runContract } from "./run-contract.js";
+export { type CheckedFetchOptions, ContractMismatch, checkedFetch } from "./checked-fetch.js";
+export type { Transport } from "./http/request.js";
+export { FLOW_TEST, fullName, type PlannedTest, planTests } from "./plan/test-plan.js";
+export type { Verdict } from "./plan/verdicts.js";
+export type { TestVerdict } from "./report/junit-report.js";
+export { operationForRequest, responseProblems } from "./response-verdict.js";
+export { type ContractPlan, FETCH_TARGET_URL, planContract, type RunHooks } from "./run-contract.js";

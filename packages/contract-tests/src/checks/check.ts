@@ -50,11 +50,14 @@ interface CheckBase {
   description: string;
 }
 
+/** What a response check needs: the spec's validator alone, so a response from any test can be judged. */
+export type ResponseContext = Pick<CheckContext, "validator">;
+
 /** Judges one response of any request any other check sent. */
 export interface ResponseCheck extends CheckBase {
   kind: "response";
   /** A reason the response breaks the spec, or undefined when it conforms. */
-  judge(exchange: Exchange, context: CheckContext): string | undefined;
+  judge(exchange: Pick<Exchange, "operation" | "response">, context: ResponseContext): string | undefined;
 }
 
 /** Generates requests for an operation and judges the answers. */
