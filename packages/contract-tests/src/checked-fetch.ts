@@ -11,7 +11,9 @@ export class ContractMismatch extends Error {
     readonly problems: string[],
     request: string,
   ) {
-    super(`${request} (${operationId}) answered ${status}, which breaks the spec:\n  ${problems.join("\n  ")}`);
+    super(
+      `${request} (${operationId}) answered ${status}, which breaks the spec:\n  ${problems.join("\n  ")}`,
+    );
   }
 }
 

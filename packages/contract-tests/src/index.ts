@@ -1,4 +1,5 @@
 export { listOperations, type Operation } from "@mca/spec";
+export { type CheckedFetchOptions, ContractMismatch, checkedFetch } from "./checked-fetch.js";
 export type {
   Caller,
   Check,
@@ -11,7 +12,12 @@ export type {
 export { allChecks, RESPONSE_CHECKS } from "./checks/index.js";
 export type { Call, FlowParts, FlowRequest, FlowVerdict } from "./checks/stateful/flow-requests.js";
 export { type Config, ConfigError, parseConfig, USAGE } from "./config.js";
+export type { Transport } from "./http/request.js";
+export { FLOW_TEST, fullName, type PlannedTest, planTests } from "./plan/test-plan.js";
+export type { Verdict } from "./plan/verdicts.js";
 export { SAVED_CASE_FORMAT, type SavedCase } from "./replay/saved-case.js";
+export type { TestVerdict } from "./report/junit-report.js";
+export { operationForRequest, responseProblems } from "./response-verdict.js";
 export {
   type Failure,
   type Outcome,
@@ -22,11 +28,11 @@ export {
   type RunResult,
   runChecks,
 } from "./run-checks.js";
-export { type ContractRun, runContract } from "./run-contract.js";
-export { type CheckedFetchOptions, ContractMismatch, checkedFetch } from "./checked-fetch.js";
-export type { Transport } from "./http/request.js";
-export { FLOW_TEST, fullName, type PlannedTest, planTests } from "./plan/test-plan.js";
-export type { Verdict } from "./plan/verdicts.js";
-export type { TestVerdict } from "./report/junit-report.js";
-export { operationForRequest, responseProblems } from "./response-verdict.js";
-export { type ContractPlan, FETCH_TARGET_URL, planContract, type RunHooks } from "./run-contract.js";
+export {
+  type ContractPlan,
+  type ContractRun,
+  FETCH_TARGET_URL,
+  planContract,
+  type RunHooks,
+  runContract,
+} from "./run-contract.js";

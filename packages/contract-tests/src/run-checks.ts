@@ -91,7 +91,16 @@ class Tally {
     const key = `${check}\u0000${operation}`;
     let outcome = this.outcomes.get(key);
     if (!outcome) {
-      outcome = { check, operation, cases: 0, phases: perPhase(), durationMs: 0, judged: [], notJudged: [], waived: [] };
+      outcome = {
+        check,
+        operation,
+        cases: 0,
+        phases: perPhase(),
+        durationMs: 0,
+        judged: [],
+        notJudged: [],
+        waived: [],
+      };
       this.outcomes.set(key, outcome);
     }
     return outcome;

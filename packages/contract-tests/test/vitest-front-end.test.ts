@@ -31,7 +31,13 @@ describe("the Vitest front end", () => {
     await runContract({ ...(parseConfig([...argv, "--runs", "2"], {}) as Config), junit });
     const cli = junitCases(readFileSync(junit, "utf8")).map((testcase) => testcase.name);
     const vitest = await runVitest([
-      { baseUrl: mock.baseUrl, stateful: true, identities: { hosts: [HOST], guests: [GUEST] }, seed: 4, runs: 2 },
+      {
+        baseUrl: mock.baseUrl,
+        stateful: true,
+        identities: { hosts: [HOST], guests: [GUEST] },
+        seed: 4,
+        runs: 2,
+      },
     ]);
     expect(vitest.cases.map((testcase) => testcase.name)).toEqual(cli);
     expect(cli).toEqual(
@@ -65,9 +71,9 @@ describe("the Vitest front end", () => {
       ["-t", "GET /host-connections response_schema_conformance$"],
     );
     expect(one.code, one.output).toBe(0);
-    expect(one.cases.filter((testcase) => testcase.state === "passed").map((testcase) => testcase.name)).toEqual([
-      "GET /host-connections > response_schema_conformance",
-    ]);
+    expect(
+      one.cases.filter((testcase) => testcase.state === "passed").map((testcase) => testcase.name),
+    ).toEqual(["GET /host-connections > response_schema_conformance"]);
     const sent = (run: typeof all) =>
       Object.values(run.runs[""]?.sent ?? {}).reduce((sum, count) => sum + count, 0);
     expect(sent(one)).toBeGreaterThan(0);

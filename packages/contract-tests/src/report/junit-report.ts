@@ -1,5 +1,5 @@
-import type { Verdict } from "../plan/verdicts.js";
 import { fullName, type PlannedTest } from "../plan/test-plan.js";
+import type { Verdict } from "../plan/verdicts.js";
 import type { RunResult } from "../run-checks.js";
 import { failureMessage } from "./failure-block.js";
 import { redact, type Secrets } from "./redact.js";

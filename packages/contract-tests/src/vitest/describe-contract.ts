@@ -25,7 +25,10 @@ export interface ContractOptions {
   /** Test organizations: `identity` for the stateless checks (default: the first host), hosts and guests. */
   identities?: { identity?: ContractIdentity; hosts?: ContractIdentity[]; guests?: ContractIdentity[] };
   /** A token for an identity given by id alone, for servers whose test auth is not `POST /oauth2/token`. */
-  getToken?: (identity: { organizationId: string; role: "identity" | "host" | "guest" }) => string | Promise<string>;
+  getToken?: (identity: {
+    organizationId: string;
+    role: "identity" | "host" | "guest";
+  }) => string | Promise<string>;
   /** Headers added to every request. */
   headers?: Record<string, string>;
   stateful?: boolean;
@@ -58,9 +61,15 @@ function identityConfig(
 ): IdentityConfig {
   if (entry.token !== undefined) return { organizationId: entry.organizationId, token: entry.token };
   if (entry.clientId !== undefined && entry.clientSecret !== undefined)
-    return { organizationId: entry.organizationId, clientId: entry.clientId, clientSecret: entry.clientSecret };
+    return {
+      organizationId: entry.organizationId,
+      clientId: entry.clientId,
+      clientSecret: entry.clientSecret,
+    };
   if (!getToken)
-    throw new Error(`describeContract: ${role} ${entry.organizationId} has no token, client credentials or getToken`);
+    throw new Error(
+      `describeContract: ${role} ${entry.organizationId} has no token, client credentials or getToken`,
+    );
   return {
     organizationId: entry.organizationId,
     getToken: () => getToken({ organizationId: entry.organizationId, role }),
@@ -100,7 +109,9 @@ function configOf(options: ContractOptions): Config {
 }
 
 /** The names of the tests of this suite Vitest will run (a `-t` filter or `.only` elsewhere skips the others). */
-function runnable(suite: { tasks: ReadonlyArray<{ type: string; name: string; mode: string; tasks?: unknown }> }) {
+function runnable(suite: {
+  tasks: ReadonlyArray<{ type: string; name: string; mode: string; tasks?: unknown }>;
+}) {
   const names = new Set<string>();
   for (const group of suite.tasks)
     if (group.type === "suite")

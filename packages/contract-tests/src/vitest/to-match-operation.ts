@@ -28,7 +28,8 @@ async function recordOf(received: ResponseLike): Promise<ResponseRecord> {
   const headers = Object.fromEntries(
     Object.entries(received.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
   );
-  const contentType = headers["content-type"] ?? (received.body === undefined ? undefined : "application/json");
+  const contentType =
+    headers["content-type"] ?? (received.body === undefined ? undefined : "application/json");
   return {
     status: received.status,
     headers: { ...headers, ...(contentType ? { "content-type": contentType } : {}) },

@@ -121,4 +121,3 @@ export const BROKEN_SERVERS: Array<[string, Breakage, RegExp, JsonObject?, Break
     /got 200, not 405/,
   ],
 ];
-

@@ -17,7 +17,7 @@ export interface JunitCase {
 
 /** The testcases of a JUnit file, Vitest's or the CLI's, in order. */
 export function junitCases(xml: string): JunitCase[] {
-  const unescape = (text: string) =>
+  const unescapeXml = (text: string) =>
     text
       .replaceAll("&lt;", "<")
       .replaceAll("&gt;", ">")
@@ -26,9 +26,9 @@ export function junitCases(xml: string): JunitCase[] {
       .replaceAll("&amp;", "&");
   return [...xml.matchAll(/<testcase [^>]*?\sname="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
     ([, name = "", , inner = ""]) => ({
-      name: unescape(name),
+      name: unescapeXml(name),
       state: /<failure/.test(inner) ? "failed" : /<skipped/.test(inner) ? "skipped" : "passed",
-      text: unescape(inner),
+      text: unescapeXml(inner),
     }),
   );
 }
@@ -46,7 +46,16 @@ export function runVitest(suites: object[], extraArgs: string[] = []): Promise<V
   const dir = mkdtempSync(join(tmpdir(), "mca-vitest-front-end-"));
   const junit = join(dir, "junit.xml");
   const runsOut = join(dir, "runs.json");
-  const args = [VITEST, "run", "--root", FIXTURE, "--reporter=junit", `--outputFile=${junit}`, "--reporter=default", ...extraArgs];
+  const args = [
+    VITEST,
+    "run",
+    "--root",
+    FIXTURE,
+    "--reporter=junit",
+    `--outputFile=${junit}`,
+    "--reporter=default",
+    ...extraArgs,
+  ];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
