@@ -1,9 +1,14 @@
-import type { Caller, Check, CheckContext } from "@mca/contract-tests";
-import { allChecks, runChecks } from "@mca/contract-tests";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Caller, Check, CheckContext, Config } from "@mca/contract-tests";
+import { allChecks, parseConfig, runChecks, runContract } from "@mca/contract-tests";
 import { type Breakage, type ProxiedRequest, startBreakingProxy } from "@mca/contract-tests/testing";
+import { junitCases, runVitest } from "@mca/contract-tests/testing/vitest";
 import { createSpecValidator, listOperations, loadBundledSpec } from "@mca/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../src/index.js";
+import { type OrganizationCredentials, type Sandbox, startSandbox } from "../src/index.js";
 import { tokenFor } from "./support/api.js";
 
 let sandbox: Sandbox;
@@ -335,4 +340,114 @@ describe("refused valid timestamps", () => {
       await proxy.stop();
     }
   }, 60_000);
+});
+
+/** The Vitest front end (`@mca/contract-tests/vitest`) on the same servers, run by Vitest as a child process. */
+describe("the Vitest front end", () => {
+  const FIXTURE = fileURLToPath(new URL("./fixtures/contract-vitest", import.meta.url));
+  const entry = (organization: OrganizationCredentials) => ({
+    organizationId: organization.organizationId,
+    clientId: organization.clientId,
+    clientSecret: organization.clientSecret,
+  });
+
+  it("fails, behind each broken proxy, a test named after its check; passes the sandbox with every rule judged", async () => {
+    const broken = [...cases, ...everySeed];
+    const proxies = await Promise.all(
+      broken.map(([, , breakage]) => startBreakingProxy(sandbox.url, breakage)),
+    );
+    try {
+      const identities = { hosts: sandbox.hosts.map(entry), guests: sandbox.guests.map(entry) };
+      const common = { stateful: true, identities, seed: 5, runs: 5 };
+      const { cases: tests, output } = await runVitest(FIXTURE, [
+        { title: "the sandbox", baseUrl: sandbox.url, requireCoverage: true, ...common },
+        ...broken.map(([name, what], index) => ({
+          title: `broken, ${what}`,
+          baseUrl: proxies[index]?.url,
+          only: [name],
+          ...common,
+        })),
+      ]);
+      const mine = (title: string) => tests.filter((test) => test.name.startsWith(`${title} > `));
+      const sandboxTests = mine("the sandbox");
+      expect(sandboxTests.length).toBeGreaterThan(60);
+      expect(
+        sandboxTests.filter((test) => test.state !== "passed").map((test) => `${test.name}: ${test.text}`),
+        output.slice(-2000),
+      ).toEqual([]);
+      expect(sandboxTests.map((test) => test.name)).toEqual(
+        expect.arrayContaining([
+          "the sandbox > list_semantics > archived",
+          "the sandbox > write_effects > target as predicted",
+        ]),
+      );
+      for (const [name, what] of broken) {
+        // named <check> > <rule> for a stateful check, <operation> > <check> for an input check
+        const failed = mine(`broken, ${what}`).filter(
+          (test) =>
+            test.state === "failed" &&
+            (test.name.startsWith(`broken, ${what} > ${name} > `) || test.name.endsWith(` > ${name}`)),
+        );
+        expect(failed.length, `${name}: ${what}`).toBeGreaterThan(0);
+        expect(failed.map((test) => test.text).join("\n")).toMatch(/seed: +5 /);
+      }
+    } finally {
+      await Promise.all(proxies.map((proxy) => proxy.stop()));
+    }
+  }, 600_000);
+
+  it("skips a waived rule as waived (and fails it without the waiver), in the CLI's reports and in Vitest's", async () => {
+    const few = { hosts: [entry(sandbox.host)], guests: [entry(sandbox.guest)] };
+    const waived = [
+      "cross-guest list",
+      "cross-guest by id",
+      "cross-host archive",
+      "token/header mismatch",
+    ].map((rule) => `tenant_isolation.${rule}`);
+    const common = {
+      baseUrl: sandbox.url,
+      stateful: true,
+      identities: few,
+      only: ["tenant_isolation"],
+      seed: 5,
+    };
+    const { cases: tests } = await runVitest(FIXTURE, [
+      { title: "waived", requireCoverage: true, acceptNotJudged: waived, ...common },
+      { title: "not waived", requireCoverage: true, ...common },
+    ]);
+    const rule = (title: string) =>
+      tests.find((test) => test.name === `${title} > tenant_isolation > cross-guest list`);
+    expect(rule("waived")?.state).toBe("skipped");
+    expect(rule("waived")?.text).toMatch(
+      /waived \(accepted as not judged\): needs 2 guests and 2 hosts, has 1 and 1/,
+    );
+    expect(rule("not waived")?.state).toBe("failed");
+    expect(rule("not waived")?.text).toMatch(/not judged: needs 2 guests and 2 hosts/);
+    expect(
+      tests.find((test) => test.name === "waived > tenant_isolation > case-insensitive ids")?.state,
+    ).toBe("passed");
+
+    const dir = mkdtempSync(join(tmpdir(), "mca-waiver-"));
+    const ids = join(dir, "ids.json");
+    writeFileSync(ids, JSON.stringify({ host: entry(sandbox.host), guest: entry(sandbox.guest) }));
+    const junit = join(dir, "contract.xml");
+    const argv = ["--base-url", sandbox.url, "--stateful", "--identities", ids, "--only", "tenant_isolation"];
+    const without = await runContract(parseConfig([...argv, "--require-coverage"], {}) as Config);
+    expect(without.notJudged).toBe(4);
+    const run = await runContract(
+      parseConfig(
+        [...argv, "--require-coverage", "--accept-not-judged", waived.join(","), "--junit", junit],
+        {},
+      ) as Config,
+    );
+    expect(run.notJudged).toBe(0);
+    expect(run.report).toMatch(/4 waived, accepted as not judged:/);
+    expect(run.report).toMatch(
+      /tenant_isolation cross-guest list: waived \(--accept-not-judged tenant_isolation\.cross-guest list\), not judged: needs 2 guests/,
+    );
+    const xml = junitCases(readFileSync(junit, "utf8"));
+    const cli = xml.find((test) => test.name === "tenant_isolation > cross-guest list");
+    expect(cli?.state).toBe("skipped");
+    expect(cli?.text).toMatch(/waived \(accepted as not judged\): needs 2 guests and 2 hosts, has 1 and 1/);
+  }, 300_000);
 });

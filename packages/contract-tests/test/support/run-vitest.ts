@@ -1,84 +1,11 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runVitest as runProject, type VitestRun } from "../../src/testing/run-vitest.js";
+
+export { junitCases } from "../../src/testing/run-vitest.js";
 
 const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "vitest-front-end");
-const VITEST = join(dirname(createRequire(import.meta.url).resolve("vitest/package.json")), "vitest.mjs");
 
-/** One testcase of a JUnit file: its name, and its failure or skip text (annotations included). */
-export interface JunitCase {
-  name: string;
-  state: "passed" | "failed" | "skipped";
-  text: string;
-}
-
-/** The testcases of a JUnit file, Vitest's or the CLI's, in order. */
-export function junitCases(xml: string): JunitCase[] {
-  const unescapeXml = (text: string) =>
-    text
-      .replaceAll("&lt;", "<")
-      .replaceAll("&gt;", ">")
-      .replaceAll("&quot;", '"')
-      .replaceAll("&apos;", "'")
-      .replaceAll("&amp;", "&");
-  return [...xml.matchAll(/<testcase [^>]*?\sname="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)].map(
-    ([, name = "", , inner = ""]) => ({
-      name: unescapeXml(name),
-      state: /<failure/.test(inner) ? "failed" : /<skipped/.test(inner) ? "skipped" : "passed",
-      text: unescapeXml(inner),
-    }),
-  );
-}
-
-export interface VitestRun {
-  code: number;
-  output: string;
-  cases: JunitCase[];
-  /** What each suite's onRun saw, by title. */
-  runs: Record<string, { sent: Record<string, number>; baseUrl: string; report: string }>;
-}
-
-/** Runs Vitest as a child on the fixture project with these describeContract options, JUnit reporter on. */
-export function runVitest(suites: object[], extraArgs: string[] = []): Promise<VitestRun> {
-  const dir = mkdtempSync(join(tmpdir(), "mca-vitest-front-end-"));
-  const junit = join(dir, "junit.xml");
-  const runsOut = join(dir, "runs.json");
-  const args = [
-    VITEST,
-    "run",
-    "--root",
-    FIXTURE,
-    "--reporter=junit",
-    `--outputFile=${junit}`,
-    "--reporter=default",
-    ...extraArgs,
-  ];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      args,
-      {
-        env: { ...process.env, MCA_CONTRACT_SUITES: JSON.stringify(suites), MCA_RUNS_OUT: runsOut, CI: "1" },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const read = (file: string) => {
-          try {
-            return readFileSync(file, "utf8");
-          } catch {
-            return "";
-          }
-        };
-        resolve({
-          code: error ? Number(error.code ?? 1) : 0,
-          output: `${stdout}${stderr}`,
-          cases: junitCases(read(junit)),
-          runs: JSON.parse(read(runsOut) || "{}"),
-        });
-      },
-    );
-  });
-}
+/** Vitest on the fixture project, one describeContract per entry of `suites`. */
+export const runVitest = (suites: object[], extraArgs: string[] = []): Promise<VitestRun> =>
+  runProject(FIXTURE, suites, extraArgs);
