@@ -450,4 +450,110 @@ describe("the Vitest front end", () => {
     expect(cli?.state).toBe("skipped");
     expect(cli?.text).toMatch(/waived \(accepted as not judged\): needs 2 guests and 2 hosts, has 1 and 1/);
   }, 300_000);
+
+  /**
+   * A correct server the spec cannot fully reach: the guest's archived flag is its own (the spec does not say it
+   * is the host's), and no operation sets it, so the guest's view never shows an archived connection.
+   */
+  const separateGuestArchive: Breakage = {
+    request: (request) =>
+      isList(request)
+        ? { ...request, url: request.url.replace(/([?&])archived=false(&|$)/, "$1").replace(/[?&]$/, "") }
+        : request,
+    response: (response, request) => {
+      if (request.method !== "GET" || !request.url.startsWith("/host-connections") || response.status !== 200)
+        return response;
+      const guestView = (item: Record<string, unknown>) => ({ ...item, archived: false, archived_at: null });
+      // no connection is archived on the guest's side: archived=true lists nothing
+      if (isList(request) && /[?&]archived=true/.test(request.url))
+        return { ...response, body: '{"items":[],"total_items":0}' };
+      const body = JSON.parse(response.body) as { items?: Array<Record<string, unknown>> } & Record<
+        string,
+        unknown
+      >;
+      return {
+        ...response,
+        body: JSON.stringify(body.items ? { ...body, items: body.items.map(guestView) } : guestView(body)),
+      };
+    },
+  };
+
+  it("a server with a separate guest-side archive flag: says no operation can create the data, passes with the waiver only", async () => {
+    const proxy = await startBreakingProxy(sandbox.url, separateGuestArchive);
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "mca-separate-archive-"));
+      const ids = join(dir, "ids.json");
+      writeFileSync(
+        ids,
+        JSON.stringify({ hosts: sandbox.hosts.map(entry), guests: sandbox.guests.map(entry) }),
+      );
+      const junit = join(dir, "contract.xml");
+      const argv = [
+        "--base-url",
+        proxy.url,
+        "--stateful",
+        "--identities",
+        ids,
+        "--require-coverage",
+        "--seed",
+        "3",
+      ];
+      const without = await runContract(parseConfig(argv, {}) as Config);
+      expect(
+        without.result.outcomes
+          .filter((outcome) => outcome.failure)
+          .map((outcome) => outcome.failure?.reason),
+      ).toEqual([]);
+      expect(without.notJudged, without.report).toBe(1);
+      expect(without.report).toMatch(
+        /list_semantics archived: not judged, no operation of the spec can create the data it needs/,
+      );
+      const waived = await runContract(
+        parseConfig(
+          [...argv, "--accept-not-judged", "list_semantics.archived", "--junit", junit],
+          {},
+        ) as Config,
+      );
+      expect(waived.notJudged, waived.report).toBe(0);
+      expect(waived.report).toMatch(/1 waived, accepted as not judged:\n {2}list_semantics archived: waived/);
+      const cli = junitCases(readFileSync(junit, "utf8")).find(
+        (test) => test.name === "list_semantics > archived",
+      );
+      expect(cli?.state).toBe("skipped");
+      expect(cli?.text).toMatch(
+        /waived \(accepted as not judged\): no operation of the spec can create the data/,
+      );
+
+      const identities = { hosts: sandbox.hosts.map(entry), guests: sandbox.guests.map(entry) };
+      const common = {
+        baseUrl: proxy.url,
+        stateful: true,
+        identities,
+        requireCoverage: true,
+        seed: 3,
+        runs: 5,
+      };
+      const { cases: tests } = await runVitest(FIXTURE, [
+        { title: "waived", acceptNotJudged: ["list_semantics.archived"], ...common },
+        { title: "not waived", ...common },
+      ]);
+      const archived = (title: string) =>
+        tests.find((test) => test.name === `${title} > list_semantics > archived`);
+      expect(archived("waived")?.state).toBe("skipped");
+      expect(archived("waived")?.text).toMatch(
+        /waived \(accepted as not judged\): no operation of the spec can create/,
+      );
+      expect(
+        tests
+          .filter((test) => test.name.startsWith("waived > ") && test.state !== "passed")
+          .map((test) => test.name),
+      ).toEqual(["waived > list_semantics > archived"]);
+      expect(archived("not waived")?.state).toBe("failed");
+      expect(archived("not waived")?.text).toMatch(
+        /not judged: no operation of the spec can create the data it needs/,
+      );
+    } finally {
+      await proxy.stop();
+    }
+  }, 600_000);
 });

@@ -95,6 +95,12 @@ export class ConnectionModel {
   private learning: Promise<void> | undefined;
   private readonly found: Array<{ rule: WriteRule; reason: string }> = [];
   private readonly judgedRules = new Set<WriteRule>();
+  /**
+   * Whether the guest's view of a connection follows the host's archive: the spec does not say it does, and no
+   * operation sets a guest-side flag, so the first archive that changes the state says which server this is
+   * (one flag, or two), and every later one is held to it.
+   */
+  private guestArchive: "follows the host's" | "separate" | undefined;
 
   constructor(private readonly context: CheckContext) {}
 
@@ -110,6 +116,11 @@ export class ConnectionModel {
   /** Rule violations seen so far, in order. */
   violations(): ReadonlyArray<{ rule: WriteRule; reason: string }> {
     return this.found;
+  }
+
+  /** True once an archive left the guest's view unchanged: the guest's flag is its own, and nothing sets it. */
+  guestArchiveIsSeparate(): boolean {
+    return this.guestArchive === "separate";
   }
 
   /** The rules some write so far could have broken. */
@@ -244,6 +255,15 @@ export class ConnectionModel {
         archived: after.archived ?? false,
         archived_at: after.archived_at ?? null,
       };
+    }
+    if (before.archived !== effect.archived)
+      this.guestArchive ??= same(after.archived, before.archived) ? "separate" : "follows the host's";
+    if (this.guestArchive === "separate") {
+      predicted(
+        same(after.archived, before.archived) && same(after.archived_at, before.archived_at),
+        `the guest's archived ${JSON.stringify(before.archived)} → ${JSON.stringify(after.archived)}, archived_at ${JSON.stringify(before.archived_at ?? null)} → ${JSON.stringify(after.archived_at ?? null)} after archived: ${effect.archived}, though an earlier archive left the guest's view as it was`,
+      );
+      return next;
     }
     predicted(
       after.archived === effect.archived,

@@ -7,7 +7,7 @@ import {
 import fc from "fast-check";
 import { fixturesFor } from "../../fixtures/build-fixtures.js";
 import { arrangements } from "../../generators/boundary-values.js";
-import type { ListItem } from "../../model/connection-model.js";
+import { connectionModel, type ListItem } from "../../model/connection-model.js";
 import {
   distinctKeys,
   expectedItems,
@@ -44,6 +44,9 @@ const RULES = [
   "inclusion",
 ];
 const MAX_PAGES = 50;
+/** Why more data cannot help: said so, so that nobody adds organizations to judge it. */
+const UNREACHABLE_ARCHIVED =
+  "no operation of the spec can create the data it needs: the guest's archived flag did not follow the host's archive (PATCH /guest-connections/{guest_org_id}), and no operation sets it";
 
 const idOf = (item: ListItem) => String(item.host_organization_id).toLowerCase();
 const ids = (items: ListItem[]) => items.map(idOf).join(",");
@@ -293,6 +296,8 @@ export const listSemantics: StatefulCheck = {
       }
       for (const rule of RULES)
         if (judged.has(rule)) coverage.judged(rule);
+        else if (rule === "archived" && connectionModel(context).guestArchiveIsSeparate())
+          coverage.notJudged(rule, UNREACHABLE_ARCHIVED);
         else
           coverage.notJudged(
             rule,
