@@ -147,6 +147,20 @@ async function runShellBlock(block: CodeBlock, session: ReadmeSession): Promise<
 const TSC = join(PACKAGE_DIR, "node_modules/typescript/bin/tsc");
 
 async function runTypeScriptBlock(block: CodeBlock): Promise<void> {
+  if (block.text.includes('"@mca/contract-tests/vitest"')) {
+    // a test file for the reader's own Vitest run: it runs inside Vitest, from the packed tarballs, in the CI script
+    const script = readFileSync(join(REPO_ROOT, ".ci/contract-vitest-from-tarball.sh"), "utf8");
+    expect(script, `${block.file}:${block.line}`).toContain("<!-- vitest-test-file -->");
+    const markdown = readFileSync(join(REPO_ROOT, block.file), "utf8").split("\n");
+    expect(
+      markdown[block.line - 2],
+      `${block.file}:${block.line}: not between the vitest-test-file markers`,
+    ).toBe("<!-- vitest-test-file -->");
+    notRun.push(
+      `${block.file}:${block.line}: a Vitest test file, run by .ci/contract-vitest-from-tarball.sh`,
+    );
+    return;
+  }
   // in this package, whose node_modules hold what a consumer installs: @mca/client, @types/node, tsx
   const folder = join(PACKAGE_DIR, ".scratch");
   mkdirSync(folder, { recursive: true });
