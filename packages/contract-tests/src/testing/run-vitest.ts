@@ -34,7 +34,7 @@ export interface VitestRun {
   output: string;
   cases: JunitCase[];
   /** What the project wrote to `MCA_RUNS_OUT` (the fixtures: what each suite's onRun saw, by title). */
-  runs: Record<string, { sent: Record<string, number>; baseUrl: string; report: string }>;
+  runs: Record<string, { sent: Record<string, number>; baseUrl: string; report: string; durationMs: number }>;
 }
 
 /**
