@@ -63,13 +63,13 @@ for target in contract fetch-target; do
     status=1
     continue
   }
-  node -e '
-    const { readFileSync } = require("node:fs");
+  (cd "$work/consumer" && node --input-type=module -e '
+    import { readFileSync } from "node:fs";
+    import { junitCases } from "@mca/contract-tests/testing/vitest";
     const [xml, expected, target] = [readFileSync(process.argv[1], "utf8"), readFileSync(process.argv[2], "utf8").trim().split("\n"), process.argv[3]];
-    const unescape = (text) => text.replaceAll("&gt;", ">").replaceAll("&lt;", "<").replaceAll("&quot;", "\"").replaceAll("&apos;", "\x27").replaceAll("&amp;", "&");
-    const cases = [...xml.matchAll(/<testcase [^>]*?\sname="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)];
-    const names = cases.map((match) => unescape(match[1]));
-    const notPassed = cases.filter((match) => /<(failure|skipped)/.test(match[3] ?? "")).map((match) => unescape(match[1]));
+    const cases = junitCases(xml);
+    const names = cases.map((testcase) => testcase.name);
+    const notPassed = cases.filter((testcase) => testcase.state !== "passed").map((testcase) => testcase.name);
     if (JSON.stringify(names) !== JSON.stringify(expected)) {
       console.error(`ci: ${target}: the testcases are not the planned tests:\n${names.join("\n")}`);
       process.exit(1);
@@ -80,7 +80,7 @@ for target in contract fetch-target; do
     }
     const rules = names.filter((name) => /^(invitation_flow|archive_roundtrip|list_semantics|tenant_isolation|write_effects) > /.test(name)).length;
     console.log(`ci: vitest ${target}.test.ts from the tarballs: ${names.length} named tests (${names.length - rules} operation × check, ${rules} stateful rules), all passed`);
-  ' "$work/$target.xml" "$work/expected.txt" "$target" || status=1
+  ' "$work/$target.xml" "$work/expected.txt" "$target") || status=1
   echo "ci: ${ci_name}: $target: $(( ($(date +%s%N) - started) / 1000000 )) ms"
 done
 exit $status
