@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Config, ConfigError, parseConfig } from "../src/config.js";
+import { planContract } from "../src/run-contract.js";
 
 const HOST = "d49b0749-fbc7-4e0a-b03d-ef15f238071a";
 const GUEST = "78b348b8-009c-4b87-af32-60a12fbc6e60";
@@ -29,6 +30,8 @@ describe("parseConfig refuses bad configuration with one clear line", () => {
       /identities.host needs "token", or "clientId" and "clientSecret"/,
     ],
     [["--frobnicate"], /Unknown option '--frobnicate'/],
+    [["--header", "no colon"], /--header must be "Name: value", got "no colon"/],
+    [["--header", ": empty name"], /--header must be "Name: value"/],
   ])("%j", (argv, message) => {
     expect(() => parseConfig(argv, {})).toThrow(ConfigError);
     expect(() => parseConfig(argv, {})).toThrow(message);
@@ -120,5 +123,53 @@ describe("parseConfig reads flags, env and identity files", () => {
 
   it("answers --help", () => {
     expect(parseConfig(["--help"], {})).toBe("help");
+  });
+});
+
+describe("--exclude, --accept-not-judged and --header", () => {
+  it("reads them as lists (repeatable, comma-separated) and headers by lower-case name", () => {
+    const config = parseConfig(
+      [
+        "--exclude",
+        "ignored_auth,unsupported_method",
+        "--accept-not-judged",
+        "list_semantics.archived",
+        "--header",
+        "X-Test-Auth: secret value",
+        "--header",
+        "X-Tenant:acme",
+      ],
+      {},
+    ) as Config;
+    expect(config.exclude).toEqual(["ignored_auth", "unsupported_method"]);
+    expect(config.acceptNotJudged).toEqual(["list_semantics.archived"]);
+    expect(config.headers).toEqual({ "x-test-auth": "secret value", "x-tenant": "acme" });
+  });
+
+  it.each([
+    [["--exclude", "no_such_check"], /--exclude: unknown check\(s\) no_such_check/],
+    [
+      ["--accept-not-judged", "list_semantics.archived"],
+      /--accept-not-judged: unknown rule\(s\) list_semantics.archived; known: none \(add --stateful\)/,
+    ],
+    [
+      [
+        "--stateful",
+        "--host-token",
+        "t",
+        "--host-org",
+        HOST,
+        "--guest-token",
+        "u",
+        "--guest-org",
+        GUEST,
+        "--accept-not-judged",
+        "list_semantics.archive",
+      ],
+      /--accept-not-judged: unknown rule\(s\) list_semantics.archive; known: .*list_semantics.archived/,
+    ],
+  ])("planContract refuses %j with one line", (argv, message) => {
+    expect(() => planContract(parseConfig(argv, {}) as Config)).toThrow(ConfigError);
+    expect(() => planContract(parseConfig(argv, {}) as Config)).toThrow(message);
   });
 });

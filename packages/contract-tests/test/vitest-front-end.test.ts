@@ -121,4 +121,34 @@ describe("the Vitest front end", () => {
       await Promise.all(proxies.map(({ proxy }) => proxy.stop()));
     }
   }, 300_000);
+
+  it("gets tokens from getToken and sends the extra headers, for a server with its own test auth", async () => {
+    const proxy = await startBreakingProxy(mock.baseUrl, {
+      answer: (request) =>
+        request.headers["x-test-auth"] !== "on" ||
+        (request.headers.authorization !== undefined && request.headers.authorization !== `Bearer pfx-${ORG}`)
+          ? { status: 418, headers: { "content-type": "application/json" }, body: '{"detail":"no"}' }
+          : undefined,
+    });
+    try {
+      const suite = {
+        baseUrl: proxy.url,
+        seed: 8,
+        runs: 2,
+        identities: { identity: { organizationId: ORG } },
+      };
+      const { code, cases, output } = await runVitest([
+        { ...suite, title: "with", tokenPrefix: "pfx-", headers: { "x-test-auth": "on" } },
+      ]);
+      expect(code, output).toBe(0);
+      expect(cases.length).toBeGreaterThan(40);
+      const without = await runVitest([{ ...suite, title: "without" }]);
+      expect(without.code).toBe(1);
+      expect(without.output).toMatch(
+        /identity 054b4106-174b-46b0-97f8-86d8d7b6f0af has no token, client credentials or getToken/,
+      );
+    } finally {
+      await proxy.stop();
+    }
+  }, 240_000);
 });
