@@ -149,21 +149,19 @@ async function report(
 export function describeContract(options: ContractOptions = {}): void {
   const config = configOf(options);
   const { tests } = planContract(config);
-  const byName = new Map(tests.map((planned) => [fullName(planned), planned]));
   const body = () => {
-    let run: Promise<ContractRun> | undefined;
+    let run: ContractRun | undefined;
     let verdicts: Map<string, Verdict> | undefined;
     // Vitest reads the first argument's destructuring pattern for fixtures: it must be one, even empty
     // biome-ignore lint/correctness/noEmptyPattern: see above; the suite comes second
     beforeAll(async ({}, suite) => {
       const selected = runnable(suite as Parameters<typeof runnable>[0]);
-      run = runContract(config, {
+      run = await runContract(config, {
         ...(options.fetch ? { fetch: options.fetch } : {}),
         select: (planned: PlannedTest) => selected.has(fullName(planned)),
       });
-      const done = await run;
-      options.onRun?.(done);
-      verdicts = new Map(done.tests.map(({ test: planned, verdict }) => [fullName(planned), verdict]));
+      options.onRun?.(run);
+      verdicts = new Map(run.tests.map(({ test: planned, verdict }) => [fullName(planned), verdict]));
     }, options.runTimeoutMs ?? 600_000);
     for (const group of new Set(tests.map((planned) => planned.group)))
       describe(group, () => {
@@ -171,8 +169,8 @@ export function describeContract(options: ContractOptions = {}): void {
           test(planned.name, async (context) => {
             const name = fullName(planned);
             const verdict = verdicts?.get(name);
-            if (!run || !verdict || !byName.has(name)) throw new Error(`${name}: the engine gave no verdict`);
-            await report(context, verdict, await run, config.requireCoverage);
+            if (!run || !verdict) throw new Error(`${name}: the engine gave no verdict`);
+            await report(context, verdict, run, config.requireCoverage);
           });
       });
   };
