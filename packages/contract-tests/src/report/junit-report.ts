@@ -22,7 +22,7 @@ export function skipNote(verdict: Verdict): string | undefined {
 
 /**
  * JUnit XML with the Vitest front end's testcase names (`<operation> > <check>`, `<check> > <rule>`): a
- * testsuite per describe block, a failure with the console's failure block, a skipped testcase with its reason
+ * testsuite per check (as before the names changed, for the reports that count by check), a failure with the console's failure block, a skipped testcase with its reason
  * for a rule not judged or waived. Secrets replaced by their placeholders.
  */
 export function junitReport(
@@ -31,9 +31,9 @@ export function junitReport(
   run: { baseUrl: string; seed: number },
   secrets: Secrets = new Map(),
 ): string {
-  const groups = [...new Set(tests.map(({ test }) => test.group))];
-  const suites = groups.map((group) => {
-    const mine = tests.filter(({ test }) => test.group === group);
+  const checks = [...new Set(tests.map(({ test }) => test.check))];
+  const suites = checks.map((check) => {
+    const mine = tests.filter(({ test }) => test.check === check);
     const count = (state: Verdict["state"]) => mine.filter(({ verdict }) => verdict.state === state).length;
     const cases = mine.map(({ test, verdict }) => {
       const open = `    <testcase classname="${escapeXml(test.check)}" name="${escapeXml(fullName(test))}"`;
@@ -44,7 +44,7 @@ export function junitReport(
       const text = failureMessage(verdict.outcome, run.baseUrl, run.seed, secrets);
       return `${open}>\n      <failure message="${escapeXml(reason)}">${escapeXml(text)}</failure>\n    </testcase>`;
     });
-    return `  <testsuite name="${escapeXml(group)}" tests="${mine.length}" failures="${count("failed")}" skipped="${count("not judged") + count("waived")}">\n${cases.join("\n")}\n  </testsuite>`;
+    return `  <testsuite name="${escapeXml(check)}" tests="${mine.length}" failures="${count("failed")}" skipped="${count("not judged") + count("waived")}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   const failures = tests.filter(({ verdict }) => verdict.state === "failed").length;
   return redact(
