@@ -396,6 +396,17 @@ describe("the Vitest front end", () => {
     }
   }, 600_000);
 
+  it("passes the sandbox's in-process core as a fetch target (nothing listening), every rule judged", async () => {
+    const { cases: tests, output } = await runVitest(FIXTURE, [
+      { title: "in process", inProcess: true, stateful: true, requireCoverage: true, seed: 6, runs: 5 },
+    ]);
+    expect(tests.length).toBeGreaterThan(60);
+    expect(
+      tests.filter((test) => test.state !== "passed").map((test) => `${test.name}: ${test.text}`),
+      output.slice(-2000),
+    ).toEqual([]);
+  }, 300_000);
+
   it("skips a waived rule as waived (and fails it without the waiver), in the CLI's reports and in Vitest's", async () => {
     const few = { hosts: [entry(sandbox.host)], guests: [entry(sandbox.guest)] };
     const waived = [
