@@ -544,7 +544,7 @@ describe("the Vitest front end", () => {
         seed: 3,
         runs: 5,
       };
-      const { cases: tests } = await runVitest(FIXTURE, [
+      const { cases: tests, output } = await runVitest(FIXTURE, [
         { title: "waived", acceptNotJudged: ["list_semantics.archived"], ...common },
         { title: "not waived", ...common },
       ]);
@@ -559,6 +559,9 @@ describe("the Vitest front end", () => {
           .filter((test) => test.name.startsWith("waived > ") && test.state !== "passed")
           .map((test) => test.name),
       ).toEqual(["waived > list_semantics > archived"]);
+      expect(output).toMatch(
+        /contract: 1 rule\(s\) waived, accepted as not judged:\n {2}list_semantics\.archived: waived \(accepted as not judged\): no operation/,
+      );
       expect(archived("not waived")?.state).toBe("failed");
       expect(archived("not waived")?.text).toMatch(
         /not judged: no operation of the spec can create the data it needs/,

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, type TestContext, test } from "vitest";
 import type { Config, IdentityConfig } from "../config.js";
-import { fullName, type PlannedTest } from "../plan/test-plan.js";
+import { fullName, type PlannedTest, ruleId } from "../plan/test-plan.js";
 import type { Verdict } from "../plan/verdicts.js";
 import { failureMessage } from "../report/failure-block.js";
 import { skipNote } from "../report/junit-report.js";
@@ -161,6 +161,17 @@ export function describeContract(options: ContractOptions = {}): void {
         select: (planned: PlannedTest) => selected.has(fullName(planned)),
       });
       options.onRun?.(run);
+      // the waivers in the run's own output too, not only on skipped tests a reporter may fold away
+      const waived = run.tests.filter(({ verdict }) => verdict.state === "waived");
+      if (waived.length > 0)
+        console.log(
+          `contract: ${waived.length} rule(s) waived, accepted as not judged:\n${waived
+            .map(
+              ({ test: planned, verdict }) =>
+                `  ${ruleId(planned.check, planned.name)}: ${skipNote(verdict)}`,
+            )
+            .join("\n")}`,
+        );
       verdicts = new Map(run.tests.map(({ test: planned, verdict }) => [fullName(planned), verdict]));
     }, options.runTimeoutMs ?? 600_000);
     for (const group of new Set(tests.map((planned) => planned.group)))
