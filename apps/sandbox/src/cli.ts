@@ -4,10 +4,12 @@ import { parseArgs } from "node:util";
 import type { OrganizationCredentials } from "./core/store/organizations.js";
 import { type SandboxOptions, startSandbox } from "./server.js";
 
-const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin] [--cors-origin O]
+const USAGE = `Usage: mca-sandbox [--host H] [--port P] [--data-dir DIR] [--identities-out FILE] [--no-admin] [--cors-origin O] [--seed N]
   --no-admin: no /_sandbox/organizations route (it answers loopback clients only in any case)
   --cors-origin O (repeatable; env SANDBOX_CORS_ORIGINS, comma-separated; "*" for any): pages that may call it,
     default any http://localhost or http://127.0.0.1 origin
+  --seed N (0-4294967295): the seeded organizations' ids and credentials from N (createSandbox({ seed }) in
+    process seeds the same ones); default crypto-random
   Storage: PGlite in memory, or in --data-dir; PostgreSQL when DATABASE_URL is set.
   env: SANDBOX_HOST (127.0.0.1), SANDBOX_PORT (4020), DATABASE_URL, SANDBOX_READ_CACHE (on|off)`;
 
@@ -23,6 +25,7 @@ let values: {
   "identities-out"?: string;
   "no-admin": boolean;
   "cors-origin"?: string[];
+  seed?: string;
   help: boolean;
 };
 try {
@@ -34,6 +37,7 @@ try {
       "identities-out": { type: "string" },
       "no-admin": { type: "boolean", default: false },
       "cors-origin": { type: "string", multiple: true },
+      seed: { type: "string" },
       help: { type: "boolean", default: false },
     },
   }).values as typeof values;
@@ -47,6 +51,9 @@ if (values.help) {
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535)
   fail(`--port must be 0-65535, got "${values.port}"`);
+const seed = values.seed === undefined ? undefined : Number(values.seed);
+if (seed !== undefined && !(/^\d+$/.test(values.seed ?? "") && seed <= 0xffff_ffff))
+  fail(`--seed must be an integer 0-4294967295, got "${values.seed}"`);
 if (process.env.DATABASE_URL && values["data-dir"])
   fail("--data-dir is for PGlite; it cannot be combined with DATABASE_URL");
 
@@ -57,6 +64,7 @@ const options: SandboxOptions = {
   ...(values["data-dir"] ? { dataDir: values["data-dir"] } : {}),
   cacheReads: process.env.SANDBOX_READ_CACHE !== "off",
   admin: !values["no-admin"],
+  ...(seed === undefined ? {} : { seed }),
   corsOrigins:
     values["cors-origin"] ?? (process.env.SANDBOX_CORS_ORIGINS?.split(",").filter(Boolean) || "local"),
 };

@@ -12,6 +12,7 @@ import type { Database } from "./db/database.js";
 import { ADMIN_ORGANIZATIONS_PATH, createOrganizationRoute } from "./routes/admin.js";
 import type { ValidRequest } from "./routes/handler.js";
 import { isOperationId, runHandler } from "./routes/registry.js";
+import { cryptoRandom, replayable, seededRandom } from "./seeded-random.js";
 import { type OrganizationCredentials, seedOrganizations } from "./store/organizations.js";
 
 export interface SandboxCoreOptions {
@@ -30,6 +31,11 @@ export interface SandboxCoreOptions {
   tokenSecret?: Uint8Array;
   /** Where an unexpected error (a 500) is told. Default: console.error. */
   log?: (line: string) => void;
+  /**
+   * Seeds the organizations' ids and credentials from this number: sandboxes started with the same seed (this core
+   * in process, or `mca-sandbox --seed`) have the same organizations. Default: crypto-random.
+   */
+  seed?: number;
 }
 
 export interface SandboxCore {
@@ -38,7 +44,15 @@ export interface SandboxCore {
   /** Every seeded host (4) and guest (2), for suites that need several test organizations. */
   hosts: OrganizationCredentials[];
   guests: OrganizationCredentials[];
+  /**
+   * Empties every table and seeds the same organizations again (same ids and credentials, so tokens issued before
+   * stay valid): what a test runner calls between tests.
+   */
+  reset(): Promise<void>;
 }
+
+/** Every table the sandbox writes, children first; a reset empties them (schema_migrations stays). */
+const DATA_TABLES = ["connections", "guest_invitations", "api_clients", "organizations"];
 
 const isLoopback = (address: string) => address === "::1" || /^(::ffff:)?127\./.test(address);
 
@@ -57,7 +71,8 @@ export async function createSandboxCore(options: SandboxCoreOptions): Promise<Sa
     );
   const now = options.now ?? (() => new Date());
   const tokens = await createTokenIssuer(options.tokenLifetimeSeconds ?? 3600, now, options.tokenSecret);
-  const { hosts, guests } = await seedOrganizations(db);
+  const random = replayable(options.seed === undefined ? cryptoRandom : seededRandom(options.seed));
+  const { hosts, guests } = await seedOrganizations(db, random);
   const log = options.log ?? ((line: string) => console.error(`mca-sandbox: ${line}`));
 
   const adminRoute = {
@@ -98,5 +113,13 @@ export async function createSandboxCore(options: SandboxCoreOptions): Promise<Sa
       log,
     },
   });
-  return { pipeline, hosts, guests };
+  return {
+    pipeline,
+    hosts,
+    guests,
+    async reset() {
+      await db.exec(`TRUNCATE ${DATA_TABLES.join(", ")}`);
+      await seedOrganizations(db, random.replay());
+    },
+  };
 }

@@ -224,3 +224,47 @@ function withArchiveFields(json: string, updated: Record<string, unknown>): stri
     if (archive) item[name] = time ? iso(updated[name]) : updated[name];
   return JSON.stringify(item);
 }
+
+/**
+ * Every column of a connection, as a factory puts one in place: states no operation of the API creates (a
+ * `disconnected` connection, an `active_action_type`, a score). Replaces the pair's connection if there is one.
+ */
+export interface ConnectionRow {
+  hostId: string;
+  guestId: string;
+  status: "connected" | "disconnected";
+  archived: boolean;
+  archivedAt: Date | null;
+  totalScore: number | null;
+  scoreUpdatedAt: Date | null;
+  activeActionType: "documents_update_request" | "analytics_request" | null;
+  activeActionUpdatedAt: Date | null;
+  parentOrganizationId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export async function putConnection(db: Queryable, row: ConnectionRow): Promise<void> {
+  await db.query(
+    `INSERT INTO connections (host_organization_id, guest_organization_id, status, archived, archived_at, total_score,
+       score_updated_at, active_action_type, active_action_updated_at, parent_organization_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (host_organization_id, guest_organization_id) DO UPDATE SET status = $3, archived = $4,
+       archived_at = $5, total_score = $6, score_updated_at = $7, active_action_type = $8,
+       active_action_updated_at = $9, parent_organization_id = $10, created_at = $11, updated_at = $12`,
+    [
+      row.hostId,
+      row.guestId,
+      row.status,
+      row.archived,
+      row.archivedAt,
+      row.totalScore,
+      row.scoreUpdatedAt,
+      row.activeActionType,
+      row.activeActionUpdatedAt,
+      row.parentOrganizationId,
+      row.createdAt,
+      row.updatedAt,
+    ],
+  );
+}

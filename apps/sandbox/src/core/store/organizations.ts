@@ -1,5 +1,5 @@
-import { randomToken } from "../base64url.js";
 import type { Database, Queryable } from "../db/database.js";
+import { cryptoRandom, type RandomSource, tokenFrom, uuidFrom } from "../seeded-random.js";
 
 export interface Organization {
   id: string;
@@ -36,10 +36,11 @@ export async function emailInUse(db: Queryable, email: string): Promise<boolean>
 export async function createOrganization(
   db: Queryable,
   fields: { name: string; email: string; ownerEmail: string; seededRole?: string },
+  random: RandomSource = cryptoRandom,
 ): Promise<OrganizationCredentials> {
-  const organizationId = crypto.randomUUID();
-  const clientId = `sandbox-${randomToken(9)}`;
-  const clientSecret = randomToken(24);
+  const organizationId = uuidFrom(random);
+  const clientId = `sandbox-${tokenFrom(random, 9)}`;
+  const clientSecret = tokenFrom(random, 24);
   await db.query(
     "INSERT INTO organizations (id, name, email, owner_email, seeded_role) VALUES ($1, $2, $3, $4, $5)",
     [organizationId, fields.name, fields.email, fields.ownerEmail, fields.seededRole ?? null],
@@ -103,7 +104,11 @@ export interface SeededOrganizations {
   guests: OrganizationCredentials[];
 }
 
-export async function seedOrganizations(db: Queryable): Promise<SeededOrganizations> {
+/** The seeded organizations: found again in a database that has them, else created from `random`. */
+export async function seedOrganizations(
+  db: Queryable,
+  random: RandomSource = cryptoRandom,
+): Promise<SeededOrganizations> {
   const seeded: SeededOrganizations = { hosts: [], guests: [] };
   for (const seed of SEEDS) {
     const [row] = await db.query<{ id: string; name: string; client_id: string; client_secret: string }>(
@@ -113,7 +118,7 @@ export async function seedOrganizations(db: Queryable): Promise<SeededOrganizati
     );
     const organization = row
       ? { organizationId: row.id, name: row.name, clientId: row.client_id, clientSecret: row.client_secret }
-      : await createOrganization(db, { ...seed, seededRole: seed.role });
+      : await createOrganization(db, { ...seed, seededRole: seed.role }, random);
     (seed.role.startsWith("host") ? seeded.hosts : seeded.guests).push(organization);
   }
   return seeded;
