@@ -10,3 +10,4 @@ export {
   UNDOCUMENTED_STATUS_HEADER,
   type UseOptions,
 } from "./scenarios.js";
+export type { OrganizationCredentials } from "@mca/sandbox/core";
