@@ -1,7 +1,7 @@
 import type { ConnectionRow, OrganizationCredentials } from "@mca/sandbox/core";
-import type { SpecValidator } from "@mca/spec/core";
+import type { JsonObject, SpecValidator } from "@mca/spec/core";
 import type { GuestConnection } from "@mca/types";
-import { assertMatchesSpec } from "./schema-check.js";
+import { assertMatchesSpec, schemaPointer } from "./schema-check.js";
 
 type Organization = string | Pick<OrganizationCredentials, "organizationId">;
 
@@ -38,7 +38,12 @@ const GUEST_CONNECTION = "#/components/schemas/GuestConnection";
  * The row a seed makes, after each given field is checked against GuestConnection's schema for it (a wrong value
  * fails with the schema path): a `disconnected` connection or an `active_action_type` no operation can create.
  */
-export function connectionRow(seed: ConnectionSeed, validator: SpecValidator, now: Date): ConnectionRow {
+export function connectionRow(
+  seed: ConnectionSeed,
+  spec: { document: JsonObject; validator: SpecValidator },
+  now: Date,
+): ConnectionRow {
+  const { validator } = spec;
   const { host, guest, ...fields } = seed;
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;
@@ -49,7 +54,7 @@ export function connectionRow(seed: ConnectionSeed, validator: SpecValidator, no
     } catch {
       throw new TypeError(`sandbox.seed.connection: ${name} is no field of GuestConnection`);
     }
-    assertMatchesSpec(`sandbox.seed.connection: ${name}`, issues, pointer);
+    assertMatchesSpec(`sandbox.seed.connection: ${name}`, issues, schemaPointer(spec.document, pointer));
   }
   const archived = fields.archived ?? false;
   return {

@@ -18,7 +18,7 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import { DEFAULT_SANDBOX_BASE_URL, normaliseBaseUrl, toPipelineRequest } from "./base-url.js";
 import { type ConnectionSeed, connectionRow } from "./connection-factory.js";
 import { faultAnswer, type Scenario, type UseOptions } from "./scenarios.js";
-import { assertMatchesSpec } from "./schema-check.js";
+import { assertMatchesSpec, schemaPointer } from "./schema-check.js";
 import { openMigratedDatabase } from "./snapshot.js";
 
 export interface CreateSandboxOptions {
@@ -205,7 +205,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
     },
     seed: {
       async connection(seed) {
-        await putConnection(db, connectionRow(seed, validator, now()));
+        await putConnection(db, connectionRow(seed, { document, validator }, now()));
       },
     },
     use(operationId, scenario, useOptions = {}) {
@@ -220,7 +220,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
         assertMatchesSpec(
           `sandbox.use(${operationId}): the ${scenario.status} body`,
           validator.validate(pointer, scenario.body),
-          pointer,
+          schemaPointer(document, pointer),
         );
       }
       const times = useOptions.times ?? Number.POSITIVE_INFINITY;

@@ -63,13 +63,16 @@ describe("@mca/client against the in-process sandbox, through MSW with onUnhandl
   it("state holds between calls and reset() empties it (the organizations and their tokens stay)", async () => {
     const token = await sandbox.token(sandbox.guest);
     const list = () =>
-      fetch(`${sandbox.baseUrl}/host-connections?statuses=connected&statuses=disconnected&limit=10&offset=0`, {
-        headers: {
-          authorization: `Bearer ${token}`,
-          "requester-organization-id": sandbox.guest.organizationId,
-          "target-organization-id": sandbox.guest.organizationId,
+      fetch(
+        `${sandbox.baseUrl}/host-connections?statuses=connected&statuses=disconnected&limit=10&offset=0`,
+        {
+          headers: {
+            authorization: `Bearer ${token}`,
+            "requester-organization-id": sandbox.guest.organizationId,
+            "target-organization-id": sandbox.guest.organizationId,
+          },
         },
-      }).then((answer) => answer.json() as Promise<{ total_items: number }>);
+      ).then((answer) => answer.json() as Promise<{ total_items: number }>);
     expect((await list()).total_items).toBe(1);
     await sandbox.reset();
     expect((await list()).total_items).toBe(0);
