@@ -1,3 +1,4 @@
+import { badRequests } from "@mca/pipeline/testing";
 import { type Sandbox, startSandbox } from "@mca/sandbox";
 import { createSandbox, type InProcessSandbox } from "@mca/sandbox-msw";
 import { loadBundledSpec } from "@mca/spec";
@@ -107,5 +108,62 @@ describe("differential: a seeded request sequence against the in-process and the
         `{"id":"8a0c4a86-1111-4a44-8a11-111111111111","host":"${host}","invitation_token":"abc","at":"2026-06-01T00:00:01.000Z"}`,
       ),
     ).toBe(`{"id":"<id 1>","host":"${host}","invitation_token":"<invitation 1>","at":"<time>"}`);
+  });
+});
+
+describe("the 422 table: byte-identical bodies from both sandboxes", () => {
+  const rows = badRequests(document);
+
+  /** The row sent as the first guest (its own token on each target), headers over the guest's defaults. */
+  async function sendRow(send: Send, token: string, row: (typeof rows)[number]) {
+    const [, method, path, body, overrides = {}] = row;
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      "requester-organization-id": inProcess.guest.organizationId,
+      "target-organization-id": inProcess.guest.organizationId,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    };
+    for (const [name, value] of Object.entries(overrides))
+      if (value === undefined) delete headers[name];
+      else headers[name] = value;
+    return await send({
+      method,
+      path,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  }
+
+  it(`${rows.length} bad requests`, async () => {
+    const tokenOf = async (send: Send) =>
+      (
+        JSON.parse(
+          (
+            await send({
+              method: "POST",
+              path: "/oauth2/token",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({
+                client_id: inProcess.guest.clientId,
+                client_secret: inProcess.guest.clientSecret,
+              }),
+            })
+          ).text,
+        ) as { access_token: string }
+      ).access_token;
+    const [processToken, httpToken] = await Promise.all([tokenOf(sendInProcess), tokenOf(sendOverHttp)]);
+    const differing: string[] = [];
+    for (const row of rows) {
+      const [fromProcess, fromHttp] = await Promise.all([
+        sendRow(sendInProcess, processToken, row),
+        sendRow(sendOverHttp, httpToken, row),
+      ]);
+      expect(fromProcess.status, `${row[0]}: ${fromProcess.text}`).toBe(422);
+      if (fromProcess.status !== fromHttp.status || fromProcess.text !== fromHttp.text)
+        differing.push(
+          `${row[0]}:\n  in process ${fromProcess.status} ${fromProcess.text}\n  node:http  ${fromHttp.status} ${fromHttp.text}`,
+        );
+    }
+    expect(differing).toEqual([]);
   });
 });
