@@ -1,27 +1,25 @@
 import { migrate, openPgliteDatabase, type PgliteDatabase } from "@mca/sandbox/core";
 
-// one migrated, empty data folder per process (or page): every sandbox after the first loads it instead of
-// running initdb and the migrations, a fraction of their time
-let snapshot: Promise<Blob> | undefined;
+// the first sandbox of a process (or page) runs initdb and the migrations and leaves a snapshot of the migrated,
+// empty data folder; every later one loads that instead, a fraction of the time
+let snapshot: Blob | undefined;
 
-async function takeSnapshot(): Promise<Blob> {
-  const db = await openPgliteDatabase({ cacheReads: false });
+/** A migrated PGlite database: loaded from this process's snapshot, or made (and snapshotted) the first time. */
+export async function openMigratedDatabase(): Promise<PgliteDatabase> {
+  if (snapshot) {
+    const db = await openPgliteDatabase({ loadDataDir: snapshot });
+    // a snapshot from another version of the migrations is caught up, never trusted
+    await migrate(db);
+    return db;
+  }
+  const db = await openPgliteDatabase();
   try {
     await migrate(db);
-    return await db.snapshot();
-  } finally {
+    // before anything is written: the snapshot is the empty, migrated database
+    snapshot ??= await db.snapshot();
+    return db;
+  } catch (error) {
     await db.close();
-  }
-}
-
-/** A PGlite database, migrated: loaded from this process's snapshot (taken on the first call). */
-export async function openMigratedDatabase(): Promise<PgliteDatabase> {
-  snapshot ??= takeSnapshot().catch((error: unknown) => {
-    snapshot = undefined;
     throw error;
-  });
-  const db = await openPgliteDatabase({ loadDataDir: await snapshot });
-  // a snapshot from another version of the migrations is caught up, never trusted
-  await migrate(db);
-  return db;
+  }
 }
