@@ -1,4 +1,4 @@
-import { type ContractRun, parseConfig, runContract } from "@mca/contract-tests";
+import { type Config, type ContractRun, parseConfig, runContract } from "@mca/contract-tests";
 import { type Sandbox, startSandbox } from "@mca/sandbox";
 import { createSandbox, type InProcessSandbox } from "@mca/sandbox-msw";
 import { setupServer } from "msw/node";
@@ -55,7 +55,7 @@ describe("the contract suite, --stateful, in process (MSW) and against the node:
           "20",
         ],
         {},
-      );
+      ) as Config;
     const fromProcess = await runContract(config(inProcess.baseUrl));
     const fromHttp = await runContract(config(overHttp.url));
     expect(fromProcess.notJudged, fromProcess.report).toBe(0);
