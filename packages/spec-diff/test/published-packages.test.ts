@@ -21,12 +21,14 @@ function workspaceWith(packages: Array<{ name: string; private?: boolean }>, fix
 }
 
 describe("this repository", () => {
-  it("publishes every package whose manifest is not private, @mca/spec and @mca/mock among them", () => {
+  it("publishes every package whose manifest is not private, @mca/spec, @mca/mock and both sandboxes among them", () => {
     expect(publishedPackages(REPO_ROOT).map(({ name }) => name)).toEqual([
       "@mca/client",
       "@mca/contract-tests",
       "@mca/mock",
       "@mca/pipeline",
+      "@mca/sandbox",
+      "@mca/sandbox-msw",
       "@mca/spec",
       "@mca/types",
     ]);
