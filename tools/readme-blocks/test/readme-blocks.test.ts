@@ -5,7 +5,7 @@
 // A block no rule claims fails the test.
 // turbo.json runs it after every other package's tests: the READMEs' `pnpm generate`, `pnpm mock` … are cache hits
 // that restore build outputs, and a test reading `dist/` meanwhile once saw a half-written file.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "@mca/pipeline/node";
 import { type Sandbox, startSandbox } from "@mca/sandbox";
@@ -205,6 +205,33 @@ async function runTypeScriptBlock(block: CodeBlock): Promise<void> {
   }
 }
 
+/** The marker before a README's example test for the in-process sandbox: a Vitest file, not a script. */
+const IN_PROCESS_EXAMPLE = /^<!-- in-process-example: (\S+) -->$/;
+
+/**
+ * A Vitest example test runs where a consumer runs it: .ci/in-process-from-tarball.sh installs the packed tarballs
+ * with vitest and msw in an empty npm project, type-checks the block strict and runs it. Checked here: that script
+ * extracts this marker's block and .ci/run runs the script.
+ */
+function checkInProcessExample(block: CodeBlock, marker: string): void {
+  const script = join(REPO_ROOT, ".ci/in-process-from-tarball.sh");
+  expect(existsSync(script), "no .ci/in-process-from-tarball.sh").toBe(true);
+  const text = readFileSync(script, "utf8");
+  expect(text, `${script} no longer extracts the block after ${marker}`).toContain(marker);
+  expect(text, `${script} no longer runs the block with vitest`).toMatch(/npx vitest run /);
+  expect(readFileSync(join(REPO_ROOT, ".ci/run"), "utf8")).toContain("bash .ci/in-process-from-tarball.sh");
+  notRun.push(
+    `${block.file}:${block.line} (ts, a Vitest file): run from the packed tarballs by .ci/in-process-from-tarball.sh`,
+  );
+}
+
+async function runTsBlock(block: CodeBlock): Promise<void> {
+  const markdown = readFileSync(join(REPO_ROOT, block.file), "utf8");
+  const marker = (markdown.split("\n")[block.line - 2] ?? "").trim();
+  if (IN_PROCESS_EXAMPLE.test(marker)) checkInProcessExample(block, marker);
+  else await runTypeScriptBlock(block);
+}
+
 async function runFigureBlock(block: CodeBlock): Promise<void> {
   const markdown = readFileSync(join(REPO_ROOT, block.file), "utf8");
   const opening = markdown.split("\n")[block.line - 2] ?? "";
@@ -235,7 +262,7 @@ async function runWorkflowBlock(block: CodeBlock, session: ReadmeSession): Promi
 const RUNNERS: Record<string, (block: CodeBlock, session: ReadmeSession) => Promise<void>> = {
   sh: runShellBlock,
   bash: runShellBlock,
-  ts: runTypeScriptBlock,
+  ts: runTsBlock,
   yaml: runWorkflowBlock,
   "": runFigureBlock,
 };
