@@ -38,26 +38,31 @@ const verdicts = (run: ContractRun) =>
   }));
 
 describe("the contract suite, --stateful, in process (MSW) and against the node:http sandbox", () => {
+  let fromHttpRun: ContractRun | undefined;
+  let identities = "";
+  const config = (baseUrl: string, ...extra: string[]) =>
+    parseConfig(
+      [
+        "--base-url",
+        baseUrl,
+        "--stateful",
+        "--identities",
+        identities,
+        "--require-coverage",
+        "--seed",
+        "20",
+        ...extra,
+      ],
+      {},
+    ) as Config;
+
   it("gives the same verdicts and the same judged / not-judged lists, every rule judged", async () => {
     // the same seed: the same organizations, so one identities file serves both
     expect(overHttp.hosts).toEqual(inProcess.hosts);
-    const identities = identitiesFile(inProcess);
-    const config = (baseUrl: string) =>
-      parseConfig(
-        [
-          "--base-url",
-          baseUrl,
-          "--stateful",
-          "--identities",
-          identities,
-          "--require-coverage",
-          "--seed",
-          "20",
-        ],
-        {},
-      ) as Config;
+    identities = identitiesFile(inProcess);
     const fromProcess = await runContract(config(inProcess.baseUrl));
     const fromHttp = await runContract(config(overHttp.url));
+    fromHttpRun = fromHttp;
     expect(fromProcess.notJudged, fromProcess.report).toBe(0);
     expect(fromHttp.notJudged, fromHttp.report).toBe(0);
     expect(verdicts(fromProcess).filter((outcome) => outcome.verdict !== "passed")).toEqual([]);
@@ -67,4 +72,15 @@ describe("the contract suite, --stateful, in process (MSW) and against the node:
       `contract suite in process: ${(fromProcess.result.durationMs / 1000).toFixed(1)} s, over node:http: ${(fromHttp.result.durationMs / 1000).toFixed(1)} s; sent ${JSON.stringify(fromProcess.result.sent)}`,
     );
   }, 300_000);
+
+  it("the comparison can fail: a list that forgets its rows in process is a different verdict", async () => {
+    expect(fromHttpRun).toBeDefined();
+    await inProcess.reset();
+    inProcess.use("listHostConnections", { status: 200, body: { items: [], total_items: 0 } });
+    const broken = await runContract(config(inProcess.baseUrl, "--only", "list_semantics"));
+    const listSemantics = (run: ContractRun) =>
+      verdicts(run).filter((outcome) => outcome.check === "list_semantics");
+    expect(listSemantics(broken)[0]?.verdict).toMatch(/^failed: /);
+    expect(listSemantics(broken)).not.toEqual(listSemantics(fromHttpRun as ContractRun));
+  }, 120_000);
 });
