@@ -52,7 +52,7 @@ async function connectEveryone(
   const guestHeaders = await Promise.all(guests.map(headersOf));
   const hostHeaders = await Promise.all(hosts.map(headersOf));
   for (const [hostIndex, host] of hosts.entries())
-    for (const [guestIndex, guest] of guests.entries()) {
+    for (const guestIndex of guests.keys()) {
       const invitation = (await (
         await send("/guest-invitations", {
           method: "POST",
@@ -71,7 +71,6 @@ async function connectEveryone(
           invitation_token: invitation.invitation_token,
         }),
       });
-      void guest;
     }
   return { guestHeaders, hostHeaders };
 }
