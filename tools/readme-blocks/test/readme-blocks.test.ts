@@ -5,7 +5,7 @@
 // A block no rule claims fails the test.
 // turbo.json runs it after every other package's tests: the READMEs' `pnpm generate`, `pnpm mock` … are cache hits
 // that restore build outputs, and a test reading `dist/` meanwhile once saw a half-written file.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "@mca/pipeline/node";
 import { type Sandbox, startSandbox } from "@mca/sandbox";
@@ -147,20 +147,6 @@ async function runShellBlock(block: CodeBlock, session: ReadmeSession): Promise<
 const TSC = join(PACKAGE_DIR, "node_modules/typescript/bin/tsc");
 
 async function runTypeScriptBlock(block: CodeBlock): Promise<void> {
-  if (block.text.includes('"@mca/contract-tests/vitest"')) {
-    // a test file for the reader's own Vitest run: it runs inside Vitest, from the packed tarballs, in the CI script
-    const script = readFileSync(join(REPO_ROOT, ".ci/contract-vitest-from-tarball.sh"), "utf8");
-    expect(script, `${block.file}:${block.line}`).toContain("<!-- vitest-test-file -->");
-    const markdown = readFileSync(join(REPO_ROOT, block.file), "utf8").split("\n");
-    expect(
-      markdown[block.line - 2],
-      `${block.file}:${block.line}: not between the vitest-test-file markers`,
-    ).toBe("<!-- vitest-test-file -->");
-    notRun.push(
-      `${block.file}:${block.line}: a Vitest test file, run by .ci/contract-vitest-from-tarball.sh`,
-    );
-    return;
-  }
   // in this package, whose node_modules hold what a consumer installs: @mca/client, @types/node, tsx
   const folder = join(PACKAGE_DIR, ".scratch");
   mkdirSync(folder, { recursive: true });
@@ -205,31 +191,36 @@ async function runTypeScriptBlock(block: CodeBlock): Promise<void> {
   }
 }
 
-/** The marker before a README's example test for the in-process sandbox: a Vitest file, not a script. */
-const IN_PROCESS_EXAMPLE = /^<!-- in-process-example: (\S+) -->$/;
-
 /**
- * A Vitest example test runs where a consumer runs it: .ci/in-process-from-tarball.sh installs the packed tarballs
- * with vitest and msw in an empty npm project, type-checks the block strict and runs it. Checked here: that script
- * extracts this marker's block and .ci/run runs the script.
+ * README blocks that are Vitest test files, each by the marker on the line before it: they run where a consumer
+ * runs them, from the packed tarballs in an empty npm project, in the CI script that extracts the marked block.
  */
-function checkInProcessExample(block: CodeBlock, marker: string): void {
-  const script = join(REPO_ROOT, ".ci/in-process-from-tarball.sh");
-  expect(existsSync(script), "no .ci/in-process-from-tarball.sh").toBe(true);
-  const text = readFileSync(script, "utf8");
-  expect(text, `${script} no longer extracts the block after ${marker}`).toContain(marker);
-  expect(text, `${script} no longer runs the block with vitest`).toMatch(/npx vitest run /);
-  expect(readFileSync(join(REPO_ROOT, ".ci/run"), "utf8")).toContain("bash .ci/in-process-from-tarball.sh");
-  notRun.push(
-    `${block.file}:${block.line} (ts, a Vitest file): run from the packed tarballs by .ci/in-process-from-tarball.sh`,
+const VITEST_FILES: Array<{ marker: RegExp; script: string }> = [
+  { marker: /^<!-- vitest-test-file -->$/, script: ".ci/contract-vitest-from-tarball.sh" },
+  { marker: /^<!-- in-process-example: \S+ -->$/, script: ".ci/in-process-from-tarball.sh" },
+];
+
+/** Checked here: the script extracts this marker's block and .ci/run runs the script. */
+function checkVitestFile(block: CodeBlock, marker: string, script: string): void {
+  const where = `${block.file}:${block.line}`;
+  const text = readFileSync(join(REPO_ROOT, script), "utf8");
+  expect(text, `${where}: ${script} no longer extracts the block after ${marker}`).toContain(marker);
+  expect(readFileSync(join(REPO_ROOT, ".ci/run"), "utf8"), `.ci/run does not run ${script}`).toContain(
+    `bash ${script}`,
   );
+  notRun.push(`${where}: a Vitest test file, run from the packed tarballs by ${script}`);
 }
 
 async function runTsBlock(block: CodeBlock): Promise<void> {
-  const markdown = readFileSync(join(REPO_ROOT, block.file), "utf8");
-  const marker = (markdown.split("\n")[block.line - 2] ?? "").trim();
-  if (IN_PROCESS_EXAMPLE.test(marker)) checkInProcessExample(block, marker);
-  else await runTypeScriptBlock(block);
+  const marker = (readFileSync(join(REPO_ROOT, block.file), "utf8").split("\n")[block.line - 2] ?? "").trim();
+  const vitestFile = VITEST_FILES.find((entry) => entry.marker.test(marker));
+  if (vitestFile) return checkVitestFile(block, marker, vitestFile.script);
+  // a test file for the reader's own Vitest run cannot run as a script
+  expect(
+    block.text.includes('"@mca/contract-tests/vitest"'),
+    `${block.file}:${block.line}: a Vitest test file without a marker its CI script extracts`,
+  ).toBe(false);
+  await runTypeScriptBlock(block);
 }
 
 async function runFigureBlock(block: CodeBlock): Promise<void> {
