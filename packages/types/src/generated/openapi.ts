@@ -205,7 +205,7 @@ export interface components {
         };
         /**
          * ErrorDetail
-         * @description One error. FastAPI's `ValidationError` (`loc`, `msg`, `type`) plus the `code` that the docs' error guide adds.
+         * @description One error: where it is (`loc`), what it says (`msg`), its category (`type`) and, when the error has one, its `code`.
          */
         ErrorDetail: {
             /** @description The dynamic location of the error; empty when the error is static. */
@@ -247,7 +247,7 @@ export interface components {
         ConnectionStatus: "connected" | "disconnected";
         /**
          * ActionType
-         * @description Type of a connection action. The current docs pages list `analytics_request` only; the older pages also list `documents_update_request`, which is kept so that no documented value is rejected.
+         * @description Type of a connection action: `analytics_request`, or `documents_update_request` on connections that carry the earlier action type.
          * @enum {string}
          */
         ActionType: "documents_update_request" | "analytics_request";

@@ -7,9 +7,5 @@ export const servers = [
   {
     "url": "https://api.mycreditapp.ai/v1-beta",
     "description": "Production"
-  },
-  {
-    "url": "http://127.0.0.1:4010",
-    "description": "Local Prism mock (`pnpm mock`)"
   }
 ] as const;
