@@ -453,6 +453,7 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw, Before?]> = [
     },
     "compatible",
     "none",
+    (d) => (d.servers as JsonObject[]).push({ url: "http://127.0.0.1:4010", description: "Local mock" }),
   ],
   [
     "the production server removed (and so the client's default base URL changed)",
@@ -461,6 +462,7 @@ const CASES: Array<[string, (d: JsonObject) => void, Verdict, Raw, Before?]> = [
     },
     "breaking",
     "none",
+    (d) => (d.servers as JsonObject[]).push({ url: "https://eu.api.mycreditapp.ai/v1-beta" }),
   ],
   [
     "a server added",
