@@ -6,10 +6,9 @@ import type { ClientPaths } from "./client-paths.js";
 import { ApiError, requestIdOf } from "./errors.js";
 import { createRawClient, type RawClient } from "./raw-client.js";
 import type { CallInit, CallOptions, ResourceContext } from "./resource-context.js";
-import { createGuestConnections } from "./resources/guest-connections.js";
-import { createGuestInvitations } from "./resources/guest-invitations.js";
-import { createHostConnections } from "./resources/host-connections.js";
-import { createOauth } from "./resources/oauth.js";
+import { createGeneratedResources } from "./generated/resources.js";
+import { withArchive } from "./resources/guest-connections.js";
+import { withListAll } from "./resources/host-connections.js";
 import type { Resources } from "./resources/resources.js";
 import { type RetryOptions, resolveRetry } from "./retry.js";
 import {
@@ -105,16 +104,16 @@ function buildScope(
     call: (operation, options, send) =>
       settle(operation, send(callInit(operation, options)), options?.headers),
   };
+  const generated = createGeneratedResources(context);
   return {
+    ...generated,
+    hostConnections: withListAll(generated.hostConnections),
+    guestConnections: withArchive(generated.guestConnections),
     raw: createRawClient(base, (operation, fetch, streamed) => {
       const init = callInit(operation);
       const call: Call = { operation, ...(streamed ? { streamed } : {}) };
       return { ...init, fetch: (request: Request) => transport(request, call, fetch) };
     }),
-    oauth: createOauth(context),
-    guestInvitations: createGuestInvitations(context),
-    hostConnections: createHostConnections(context),
-    guestConnections: createGuestConnections(context),
     forTarget: (targetOrganizationId) =>
       buildScope(base, transport, { ...scopeHeaders, [TARGET_ORGANIZATION_HEADER]: targetOrganizationId }),
   };

@@ -1,10 +1,24 @@
 import type { GuestConnection, GuestInvitation, HostConnection, HostConnectionList } from "@mca/types";
 import { describe, expectTypeOf, it } from "vitest";
-import { type ClientError, createClient } from "../src/index.js";
+import { type ClientError, createClient, type GeneratedResources, type McaClient } from "../src/index.js";
 
 const client = createClient({ organizationId: "054b4106-174b-46b0-97f8-86d8d7b6f0af", token: "t" });
 
 describe("the client's types are the generated types", () => {
+  it("keeps every public name: the spec's methods generated, listAll and archive/unarchive on top", () => {
+    expectTypeOf<keyof GeneratedResources>().toEqualTypeOf<
+      "oauth" | "guestInvitations" | "hostConnections" | "guestConnections"
+    >();
+    expectTypeOf<keyof GeneratedResources["oauth"]>().toEqualTypeOf<"createToken">();
+    expectTypeOf<keyof GeneratedResources["guestInvitations"]>().toEqualTypeOf<"create">();
+    expectTypeOf<keyof GeneratedResources["hostConnections"]>().toEqualTypeOf<"list" | "get" | "create">();
+    expectTypeOf<keyof GeneratedResources["guestConnections"]>().toEqualTypeOf<"update">();
+    expectTypeOf<keyof McaClient["hostConnections"]>().toEqualTypeOf<"list" | "get" | "create" | "listAll">();
+    expectTypeOf<keyof McaClient["guestConnections"]>().toEqualTypeOf<"update" | "archive" | "unarchive">();
+    expectTypeOf<McaClient["oauth"]>().toEqualTypeOf<GeneratedResources["oauth"]>();
+    expectTypeOf<McaClient["guestInvitations"]>().toEqualTypeOf<GeneratedResources["guestInvitations"]>();
+  });
+
   it("returns the spec's schemas, not any", () => {
     expectTypeOf(
       client.hostConnections.list({ statuses: ["connected"], limit: 10, offset: 0 }),

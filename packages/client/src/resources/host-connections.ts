@@ -1,16 +1,13 @@
-import type { ResourceContext } from "../resource-context.js";
+import type { GeneratedResources } from "../generated/resources.js";
 import type { Resources } from "./resources.js";
 
 const MAX_PAGE_SIZE = 100;
 
-export function createHostConnections({ raw, call }: ResourceContext): Resources["hostConnections"] {
-  const list: Resources["hostConnections"]["list"] = (query, options) =>
-    call("GET /host-connections", options, (init) =>
-      raw.GET("/host-connections", { params: { query }, ...init }),
-    );
-
+/** The generated host-connection methods, and `listAll` over their `list`. */
+export function withListAll(generated: GeneratedResources["hostConnections"]): Resources["hostConnections"] {
+  const { list } = generated;
   return {
-    list,
+    ...generated,
     async *listAll({ pageSize = MAX_PAGE_SIZE, ...filters }, options) {
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
         throw new RangeError(`pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${pageSize}`);
@@ -24,11 +21,5 @@ export function createHostConnections({ raw, call }: ResourceContext): Resources
         if (page.items.length === 0 || offset >= page.total_items) return;
       }
     },
-    create: (body, options) =>
-      call("POST /host-connections", options, (init) => raw.POST("/host-connections", { body, ...init })),
-    get: (hostOrgId, options) =>
-      call("GET /host-connections/{host_org_id}", options, (init) =>
-        raw.GET("/host-connections/{host_org_id}", { params: { path: { host_org_id: hostOrgId } }, ...init }),
-      ),
   };
 }

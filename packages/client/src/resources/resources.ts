@@ -1,16 +1,5 @@
-import type {
-  GuestConnection,
-  GuestConnectionUpdate,
-  GuestInvitation,
-  GuestInvitationCreate,
-  HostConnection,
-  HostConnectionCreate,
-  HostConnectionList,
-  ListHostConnectionsQuery,
-  TokenRequest,
-  TokenResponse,
-} from "@mca/types";
-import type { ApiPromise } from "../api-promise.js";
+import type { HostConnection, ListHostConnectionsQuery } from "@mca/types";
+import type { GeneratedResources } from "../generated/resources.js";
 import type { CallOptions } from "../resource-context.js";
 
 /** `listAll` walks the pages itself: it takes the filters and a page size instead of `limit`/`offset`. */
@@ -19,36 +8,32 @@ export type ListAllHostConnectionsQuery = Omit<ListHostConnectionsQuery, "limit"
   pageSize?: number;
 };
 
-export interface Resources {
-  oauth: {
-    /** `POST /oauth2/token` */
-    createToken(body: TokenRequest, options?: CallOptions): ApiPromise<TokenResponse>;
-  };
-  guestInvitations: {
-    /** `POST /guest-invitations` */
-    create(body: GuestInvitationCreate, options?: CallOptions): ApiPromise<GuestInvitation>;
-  };
+/** What no spec can describe, written by hand on top of the generated methods. */
+export interface HandWrittenMethods {
   hostConnections: {
-    /** `POST /host-connections` */
-    create(body: HostConnectionCreate, options?: CallOptions): ApiPromise<HostConnection>;
-    /** `GET /host-connections`: one page. */
-    list(query: ListHostConnectionsQuery, options?: CallOptions): ApiPromise<HostConnectionList>;
     /** Every matching connection, page after page, until `total_items`. */
     listAll(
       query: ListAllHostConnectionsQuery,
       options?: CallOptions,
     ): AsyncGenerator<HostConnection, void, undefined>;
-    /** `GET /host-connections/{host_org_id}` */
-    get(hostOrgId: string, options?: CallOptions): ApiPromise<HostConnection>;
   };
   guestConnections: {
-    /** `PATCH /guest-connections/{guest_org_id}` */
-    update(
-      guestOrgId: string,
-      body: GuestConnectionUpdate,
+    /** `update` with `{ archived: true }`. */
+    archive(
+      guestOrgId: Parameters<GeneratedResources["guestConnections"]["update"]>[0],
       options?: CallOptions,
-    ): ApiPromise<GuestConnection>;
-    archive(guestOrgId: string, options?: CallOptions): ApiPromise<GuestConnection>;
-    unarchive(guestOrgId: string, options?: CallOptions): ApiPromise<GuestConnection>;
+    ): ReturnType<GeneratedResources["guestConnections"]["update"]>;
+    /** `update` with `{ archived: false }`. */
+    unarchive(
+      guestOrgId: Parameters<GeneratedResources["guestConnections"]["update"]>[0],
+      options?: CallOptions,
+    ): ReturnType<GeneratedResources["guestConnections"]["update"]>;
   };
 }
+
+/** Every resource of the spec (generated), with the hand-written methods merged into theirs. */
+export type Resources = {
+  [Name in keyof GeneratedResources]: Name extends keyof HandWrittenMethods
+    ? GeneratedResources[Name] & HandWrittenMethods[Name]
+    : GeneratedResources[Name];
+};

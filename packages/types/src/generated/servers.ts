@@ -1,5 +1,5 @@
 /**
- * This file was generated from the spec's `servers` by scripts/generate-servers.mjs.
+ * This file was generated from the spec's `servers` by @mca/regenerate.
  * Do not make direct changes to the file.
  */
 

@@ -1,0 +1,139 @@
+// Re-type-checks the packages that read the generated sources, incrementally: one long-lived builder program per
+// package (TypeScript's semantic-diagnostics builder), source files reused unless their mtime moved, and every
+// workspace import read from the package's src/ (a `paths` entry per `exports` entry) instead of its built dist/.
+import { statSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import type { WorkspacePackage } from "./workspace.js";
+
+export interface TypeError {
+  /** `packages/client/src/create-client.ts:12:5`: the call site. */
+  at: string;
+  code: number;
+  message: string;
+  /** The source line the error points at, trimmed. */
+  line: string;
+}
+
+export interface TypeCheckResult {
+  errors: TypeError[];
+  packages: number;
+  ms: number;
+}
+
+const key = (error: TypeError) => `${error.at} TS${error.code} ${error.message}`;
+
+function toTypeError(root: string, diagnostic: ts.Diagnostic): TypeError {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+  if (!diagnostic.file || diagnostic.start === undefined)
+    return { at: "(options)", code: diagnostic.code, message, line: "" };
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const source = diagnostic.file.text.split("\n")[line] ?? "";
+  return {
+    at: `${relative(root, diagnostic.file.fileName)}:${line + 1}:${character + 1}`,
+    code: diagnostic.code,
+    message,
+    line: source.trim(),
+  };
+}
+
+/** One package's program, kept between checks. */
+class PackageProgram {
+  private builder: ts.SemanticDiagnosticsBuilderProgram | undefined;
+  private readonly cache = new Map<string, { mtimeMs: number; file: ts.SourceFile }>();
+  private readonly parsed: ts.ParsedCommandLine;
+  private readonly host: ts.CompilerHost;
+
+  constructor(
+    readonly pkg: WorkspacePackage,
+    root: string,
+    paths: Record<string, string[]>,
+  ) {
+    const configHost: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      join(pkg.dir, "tsconfig.json"),
+      // the other packages' sources lie outside this package's rootDir; nothing is emitted
+      { noEmit: true, rootDir: root, paths, incremental: false },
+      configHost,
+    );
+    if (!parsed) throw new Error(`${relative(root, pkg.dir)}/tsconfig.json could not be read`);
+    this.parsed = parsed;
+    const host = ts.createIncrementalCompilerHost(parsed.options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+      let mtimeMs: number;
+      try {
+        mtimeMs = statSync(fileName).mtimeMs;
+      } catch {
+        return undefined;
+      }
+      const cached = this.cache.get(fileName);
+      if (cached && cached.mtimeMs === mtimeMs) return cached.file;
+      const file = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (file) this.cache.set(fileName, { mtimeMs, file });
+      return file;
+    };
+    this.host = host;
+  }
+
+  check(): readonly ts.Diagnostic[] {
+    const { fileNames, options, errors, projectReferences } = this.parsed;
+    this.builder = ts.createSemanticDiagnosticsBuilderProgram(
+      fileNames,
+      options,
+      this.host,
+      this.builder,
+      errors,
+      projectReferences,
+    );
+    const builder = this.builder;
+    return [
+      ...builder.getConfigFileParsingDiagnostics(),
+      ...builder.getOptionsDiagnostics(),
+      ...builder.getGlobalDiagnostics(),
+      ...builder.getSyntacticDiagnostics(),
+      ...builder.getSemanticDiagnostics(),
+    ];
+  }
+}
+
+export interface TypeCheck {
+  /** Checks every package again; `fresh` are the errors the previous check did not have. */
+  run(): TypeCheckResult & { fresh: TypeError[]; gone: number };
+}
+
+export function createTypeCheck(root: string, packages: WorkspacePackage[], all: WorkspacePackage[]): TypeCheck {
+  const paths: Record<string, string[]> = {};
+  for (const pkg of all) for (const [specifier, source] of Object.entries(pkg.sources)) paths[specifier] = [source];
+  const programs = packages
+    .filter((pkg) => {
+      try {
+        return statSync(join(pkg.dir, "tsconfig.json")).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .map((pkg) => new PackageProgram(pkg, root, paths));
+  let previous = new Set<string>();
+  return {
+    run() {
+      const started = performance.now();
+      const seen = new Map<string, TypeError>();
+      for (const program of programs)
+        for (const diagnostic of program.check()) {
+          if (diagnostic.category !== ts.DiagnosticCategory.Error) continue;
+          const error = toTypeError(root, diagnostic);
+          seen.set(key(error), error);
+        }
+      const errors = [...seen.values()];
+      const fresh = errors.filter((error) => !previous.has(key(error)));
+      const gone = [...previous].filter((entry) => !seen.has(entry)).length;
+      previous = new Set(seen.keys());
+      return { errors, fresh, gone, packages: programs.length, ms: Math.round(performance.now() - started) };
+    },
+  };
+}
+
+export function formatTypeError(error: TypeError): string {
+  return `${error.at} error TS${error.code}: ${error.message}${error.line ? `\n    ${error.line}` : ""}`;
+}
