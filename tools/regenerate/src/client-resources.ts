@@ -61,7 +61,8 @@ export interface ResourceMethod {
   deprecated: boolean;
 }
 
-const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined);
+const text = (value: unknown) =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
 /** Every operation as a resource method, in the spec's order; refuses names that collide or cannot be written. */
 export function resourceMethodsOf(document: JsonObject): ResourceMethod[] {
@@ -74,7 +75,8 @@ export function resourceMethodsOf(document: JsonObject): ResourceMethod[] {
     const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag) => typeof tag === "string") : [];
     const tag = tags[0];
     const resource = text(operation[RESOURCE_EXTENSION]) ?? (tag ? resourceNameOf(tag) : undefined);
-    if (!resource) throw new ClientGenerationError(`${where}: no tag (or ${RESOURCE_EXTENSION}) to name its resource`);
+    if (!resource)
+      throw new ClientGenerationError(`${where}: no tag (or ${RESOURCE_EXTENSION}) to name its resource`);
     const name = text(operation[METHOD_EXTENSION]) ?? methodNameOf(operationId, tag ?? "");
     for (const [kind, value] of [
       ["resource", resource],
@@ -128,7 +130,9 @@ const quoted = (value: string) => JSON.stringify(value);
 
 function signature(method: ResourceMethod): { params: string[]; names: string[] } {
   const id = quoted(method.operationId);
-  const params = method.pathParameters.map((name) => `${camelCase(name)}: PathParams<${id}>[${quoted(name)}]`);
+  const params = method.pathParameters.map(
+    (name) => `${camelCase(name)}: PathParams<${id}>[${quoted(name)}]`,
+  );
   if (method.hasBody) params.push(`body${method.bodyRequired ? "" : "?"}: RequestBody<${id}>`);
   if (method.hasQuery) params.push(`query${method.queryRequired ? "" : "?"}: QueryParams<${id}>`);
   params.push("options?: CallOptions");
@@ -138,10 +142,7 @@ function signature(method: ResourceMethod): { params: string[]; names: string[] 
 function implementation(method: ResourceMethod, indent: string): string {
   const { names } = signature(method);
   const pathParams = method.pathParameters.map((name) => `${quoted(name)}: ${camelCase(name)}`).join(", ");
-  const params = [
-    ...(pathParams ? [`path: { ${pathParams} }`] : []),
-    ...(method.hasQuery ? ["query"] : []),
-  ];
+  const params = [...(pathParams ? [`path: { ${pathParams} }`] : []), ...(method.hasQuery ? ["query"] : [])];
   const init = [
     ...(params.length ? [`params: { ${params.join(", ")} }`] : []),
     ...(method.hasBody ? ["body"] : []),

@@ -13,7 +13,8 @@ export interface MockProcess {
 const READY_LINE = /Prism mock of the MyCreditApp connections API at (\S+)/;
 
 function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined)
+    return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     try {
@@ -46,7 +47,9 @@ export function mockProcess(root: string, port: number): MockProcess | undefined
         };
         started.stdout?.on("data", read);
         started.stderr?.on("data", read);
-        started.once("exit", (code) => reject(new Error(`the mock exited (${code}) before it answered:\n${output}`)));
+        started.once("exit", (code) =>
+          reject(new Error(`the mock exited (${code}) before it answered:\n${output}`)),
+        );
       });
     },
     async stop() {

@@ -52,5 +52,11 @@ export async function regenerate(layout: Layout, builder: SpecBuilder): Promise<
   write(join(layout.specPackageBundle, "openapi.json"), json);
   write(join(layout.specPackageBundle, "openapi.yaml"), yaml);
   written.push(...(await writeGeneratedSources(layout, document)));
-  return { errors: [], warnings: build.warnings, document, written, timings: { lintAndBundle, generated: since() } };
+  return {
+    errors: [],
+    warnings: build.warnings,
+    document,
+    written,
+    timings: { lintAndBundle, generated: since() },
+  };
 }

@@ -44,12 +44,20 @@ export interface SpecParameter {
 }
 
 /** The operation's parameters, the path item's merged in (the operation's win), `$ref`s resolved. */
-export function resolveParameters(document: JsonObject, pathItem: JsonObject, operation: JsonObject): SpecParameter[] {
+export function resolveParameters(
+  document: JsonObject,
+  pathItem: JsonObject,
+  operation: JsonObject,
+): SpecParameter[] {
   const merged = new Map<string, SpecParameter>();
   for (const list of [pathItem.parameters, operation.parameters])
     for (const node of Array.isArray(list) ? list : []) {
       const parameter = resolveLocal(document, node);
-      const entry = { name: String(parameter.name), in: String(parameter.in), required: parameter.required === true };
+      const entry = {
+        name: String(parameter.name),
+        in: String(parameter.in),
+        required: parameter.required === true,
+      };
       merged.set(`${entry.in}:${entry.name}`, entry);
     }
   return [...merged.values()];

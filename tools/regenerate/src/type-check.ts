@@ -37,28 +37,41 @@ function toTypeError(root: string, diagnostic: ts.Diagnostic): TypeError {
   };
 }
 
-/** One package's program, kept between checks. */
-class PackageProgram {
+/** Reads a package's tsconfig.json with the workspace's sources mapped in. */
+function parseConfig(
+  pkg: WorkspacePackage,
+  root: string,
+  paths: Record<string, string[]>,
+): ts.ParsedCommandLine {
+  const configHost: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(pkg.dir, "tsconfig.json"),
+    // the other packages' sources lie outside this package's rootDir; nothing is emitted
+    { noEmit: true, rootDir: root, paths, incremental: false },
+    configHost,
+  );
+  if (!parsed) throw new Error(`${relative(root, pkg.dir)}/tsconfig.json could not be read`);
+  return parsed;
+}
+
+/** The options that decide how a file is checked: packages that agree on them share one program. */
+const optionsKey = ({ configFilePath: _path, ...options }: ts.CompilerOptions) => JSON.stringify(options);
+
+/**
+ * One program over the files of every package with the same options (each shared file is checked once, not once
+ * per package that imports it), kept between checks.
+ */
+class SharedProgram {
   private builder: ts.SemanticDiagnosticsBuilderProgram | undefined;
   private readonly cache = new Map<string, { mtimeMs: number; file: ts.SourceFile }>();
-  private readonly parsed: ts.ParsedCommandLine;
   private readonly host: ts.CompilerHost;
 
   constructor(
-    readonly pkg: WorkspacePackage,
-    root: string,
-    paths: Record<string, string[]>,
+    private readonly fileNames: string[],
+    private readonly options: ts.CompilerOptions,
+    private readonly configErrors: ts.Diagnostic[],
   ) {
-    const configHost: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
-    const parsed = ts.getParsedCommandLineOfConfigFile(
-      join(pkg.dir, "tsconfig.json"),
-      // the other packages' sources lie outside this package's rootDir; nothing is emitted
-      { noEmit: true, rootDir: root, paths, incremental: false },
-      configHost,
-    );
-    if (!parsed) throw new Error(`${relative(root, pkg.dir)}/tsconfig.json could not be read`);
-    this.parsed = parsed;
-    const host = ts.createIncrementalCompilerHost(parsed.options);
+    const host = ts.createIncrementalCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
       let mtimeMs: number;
@@ -77,14 +90,12 @@ class PackageProgram {
   }
 
   check(): readonly ts.Diagnostic[] {
-    const { fileNames, options, errors, projectReferences } = this.parsed;
     this.builder = ts.createSemanticDiagnosticsBuilderProgram(
-      fileNames,
-      options,
+      this.fileNames,
+      this.options,
       this.host,
       this.builder,
-      errors,
-      projectReferences,
+      this.configErrors,
     );
     const builder = this.builder;
     return [
@@ -102,18 +113,38 @@ export interface TypeCheck {
   run(): TypeCheckResult & { fresh: TypeError[]; gone: number };
 }
 
-export function createTypeCheck(root: string, packages: WorkspacePackage[], all: WorkspacePackage[]): TypeCheck {
+export function createTypeCheck(
+  root: string,
+  packages: WorkspacePackage[],
+  all: WorkspacePackage[],
+): TypeCheck {
   const paths: Record<string, string[]> = {};
-  for (const pkg of all) for (const [specifier, source] of Object.entries(pkg.sources)) paths[specifier] = [source];
-  const programs = packages
-    .filter((pkg) => {
-      try {
-        return statSync(join(pkg.dir, "tsconfig.json")).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .map((pkg) => new PackageProgram(pkg, root, paths));
+  for (const pkg of all)
+    for (const [specifier, source] of Object.entries(pkg.sources)) paths[specifier] = [source];
+  const groups = new Map<
+    string,
+    { options: ts.CompilerOptions; files: Set<string>; errors: ts.Diagnostic[] }
+  >();
+  for (const pkg of packages) {
+    try {
+      if (!statSync(join(pkg.dir, "tsconfig.json")).isFile()) continue;
+    } catch {
+      continue;
+    }
+    const parsed = parseConfig(pkg, root, paths);
+    const group = groups.get(optionsKey(parsed.options)) ?? {
+      options: parsed.options,
+      files: new Set(),
+      errors: [],
+    };
+    for (const file of parsed.fileNames) group.files.add(file);
+    group.errors.push(...parsed.errors);
+    groups.set(optionsKey(parsed.options), group);
+  }
+  const programs = [...groups.values()].map(
+    ({ options, files, errors }) => new SharedProgram([...files], options, errors),
+  );
+  const checked = packages.length;
   let previous = new Set<string>();
   return {
     run() {
@@ -129,7 +160,7 @@ export function createTypeCheck(root: string, packages: WorkspacePackage[], all:
       const fresh = errors.filter((error) => !previous.has(key(error)));
       const gone = [...previous].filter((entry) => !seen.has(entry)).length;
       previous = new Set(seen.keys());
-      return { errors, fresh, gone, packages: programs.length, ms: Math.round(performance.now() - started) };
+      return { errors, fresh, gone, packages: checked, ms: Math.round(performance.now() - started) };
     },
   };
 }
