@@ -10,9 +10,9 @@ export {
   NetworkError,
   TimeoutError,
 } from "./errors.js";
+export type { GeneratedResources } from "./generated/resources.js";
 export type { RawClient } from "./raw-client.js";
 export type { CallOptions } from "./resource-context.js";
-export type { GeneratedResources } from "./generated/resources.js";
 export type { HandWrittenMethods, ListAllHostConnectionsQuery, Resources } from "./resources/resources.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 export type { AuthChoice, AuthOptions } from "./token-provider.js";

@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findFreePort } from "@mca/pipeline/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lineReader, type LineReader } from "./support/line-reader.js";
+import { type LineReader, lineReader } from "./support/line-reader.js";
 import { REGENERATION_FOLDERS, scratchRepository } from "./support/scratch-repository.js";
 
 const BIN = join(import.meta.dirname, "../bin/mca-regenerate.mjs");
@@ -27,7 +27,10 @@ beforeAll(async () => {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  output = lineReader(dev.stdout as NonNullable<typeof dev.stdout>, dev.stderr as NonNullable<typeof dev.stderr>);
+  output = lineReader(
+    dev.stdout as NonNullable<typeof dev.stdout>,
+    dev.stderr as NonNullable<typeof dev.stderr>,
+  );
   await output.waitFor(WATCHING, 0, 110_000);
 });
 
@@ -57,16 +60,27 @@ describe("pnpm dev", () => {
   it("prints the lint error of a broken save and keeps watching", async () => {
     const from = save(LIST_SCHEMA, `${original}  broken: [\n`);
     const { index } = await output.waitFor(/^lint: 1 error\(s\); nothing regenerated, still watching$/, from);
-    expect(output.lines[index + 1]).toMatch(/^ {2}openapi\/components\/schemas\/HostConnectionList\.yaml:\d+:\d+ YAML: /);
+    expect(output.lines[index + 1]).toMatch(
+      /^ {2}openapi\/components\/schemas\/HostConnectionList\.yaml:\d+:\d+ YAML: /,
+    );
     await output.waitFor(WATCHING, index);
     expect(dev.exitCode).toBeNull();
   });
 
   it("regenerates the next save: the new type error at its call site, spec:diff's verdict, the mock restarted", async () => {
     // `items` no longer required: the client's listAll reads `page.items`, which may now be undefined
-    const from = save(LIST_SCHEMA, original.replace("required:\n  - items\n  - total_items\n", "required:\n  - total_items\n"));
-    await output.waitFor(/^regenerated in \d+ ms .*wrote .*packages\/types\/src\/generated\/openapi\.ts/, from);
-    const { index } = await output.waitFor(/^packages\/client\/src\/resources\/host-connections\.ts:\d+:\d+ error TS\d+:/, from);
+    const from = save(
+      LIST_SCHEMA,
+      original.replace("required:\n  - items\n  - total_items\n", "required:\n  - total_items\n"),
+    );
+    await output.waitFor(
+      /^regenerated in \d+ ms .*wrote .*packages\/types\/src\/generated\/openapi\.ts/,
+      from,
+    );
+    const { index } = await output.waitFor(
+      /^packages\/client\/src\/resources\/host-connections\.ts:\d+:\d+ error TS\d+:/,
+      from,
+    );
     // the call site: the source line the error points at, printed under it
     expect(output.lines[index + 1]).toBe("    yield* page.items;");
     await output.waitFor(/^type-check: \d+ error\(s\) \([1-9]\d* new, 0 fixed\)/, from);

@@ -2,7 +2,9 @@ import type { GeneratedResources } from "../generated/resources.js";
 import type { Resources } from "./resources.js";
 
 /** The generated guest-connection methods, and `archive` / `unarchive` over their `update`. */
-export function withArchive(generated: GeneratedResources["guestConnections"]): Resources["guestConnections"] {
+export function withArchive(
+  generated: GeneratedResources["guestConnections"],
+): Resources["guestConnections"] {
   const { update } = generated;
   return {
     ...generated,
