@@ -49,6 +49,21 @@ const CHECKED: Array<{ pattern: RegExp; reason: string; check: (match: RegExpExe
     check: () => expect(/turbo run test\b/.test(rootPackage().scripts.test ?? ""), "no root test script"),
   },
   {
+    pattern: /^pnpm dev$/,
+    reason:
+      "watches openapi/ until stopped; checked: the root script runs mca-regenerate dev, whose test (tools/regenerate) edits a scratch copy under it",
+    check: () => {
+      expect(
+        /mca-regenerate\.mjs dev$/.test(rootPackage().scripts.dev ?? ""),
+        "the root dev script does not run mca-regenerate dev",
+      );
+      expect(
+        existsSync(join(REPO_ROOT, "tools/regenerate/test/dev.test.ts")),
+        "no test of pnpm dev in tools/regenerate",
+      );
+    },
+  },
+  {
     pattern: /^pnpm spec:changeset$/,
     reason:
       "writes into .changeset/; checked: the script passes --write-changeset to the spec-diff CLI it builds",

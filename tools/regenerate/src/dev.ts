@@ -64,14 +64,13 @@ export async function runDev(layout: Layout, argv = process.argv.slice(3)): Prom
   const dependents = dependentsOf(all, GENERATED_PACKAGES);
   const typeCheck: TypeCheck | undefined = values["no-typecheck"]
     ? undefined
-    : createTypeCheck(layout.root, dependents, all);
+    : createTypeCheck(layout.root, dependents, all, GENERATED_PACKAGES);
   const mock: MockProcess | undefined = values["no-mock"] ? undefined : mockProcess(layout.root, port);
   let current: JsonObject | undefined;
 
   async function checkTypes() {
     if (!typeCheck) return;
-    const result = typeCheck.run();
-    for (const error of result.fresh) print(formatTypeError(error));
+    const result = typeCheck.run((error) => print(formatTypeError(error)));
     print(
       `type-check: ${result.errors.length} error(s) (${result.fresh.length} new, ${result.gone} fixed) in ${result.packages} dependent package(s), ${result.ms} ms`,
     );

@@ -67,6 +67,7 @@ class SharedProgram {
   private readonly host: ts.CompilerHost;
 
   constructor(
+    private readonly priority: (fileName: string) => number,
     private readonly fileNames: string[],
     private readonly options: ts.CompilerOptions,
     private readonly configErrors: ts.Diagnostic[],
@@ -89,7 +90,11 @@ class SharedProgram {
     this.host = host;
   }
 
-  check(): readonly ts.Diagnostic[] {
+  /**
+   * Re-checks what the edits since the last check affect, file by file, handing each affected file's diagnostics
+   * to `onFile` as soon as it is checked; returns every diagnostic of the program.
+   */
+  check(onFile: (diagnostics: readonly ts.Diagnostic[]) => void): readonly ts.Diagnostic[] {
     this.builder = ts.createSemanticDiagnosticsBuilderProgram(
       this.fileNames,
       this.options,
@@ -98,26 +103,41 @@ class SharedProgram {
       this.configErrors,
     );
     const builder = this.builder;
-    return [
+    const global = [
       ...builder.getConfigFileParsingDiagnostics(),
       ...builder.getOptionsDiagnostics(),
       ...builder.getGlobalDiagnostics(),
       ...builder.getSyntacticDiagnostics(),
-      ...builder.getSemanticDiagnostics(),
     ];
+    onFile(global);
+    // the builder lists only the edited files as affected and drops the cached results of their dependents: drain
+    // that list, then check file by file, the files nearest the generated sources first
+    while (builder.getSemanticDiagnosticsOfNextAffectedFile()) {}
+    const files = builder
+      .getSourceFiles()
+      .filter((file) => !file.fileName.includes("/node_modules/"))
+      .sort((a, b) => this.priority(a.fileName) - this.priority(b.fileName));
+    for (const file of files) onFile(builder.getSemanticDiagnostics(file));
+    return [...global, ...builder.getSemanticDiagnostics()];
   }
 }
 
 export interface TypeCheck {
-  /** Checks every package again; `fresh` are the errors the previous check did not have. */
-  run(): TypeCheckResult & { fresh: TypeError[]; gone: number };
+  /**
+   * Checks every package again. `onFresh` gets each error the previous check did not have as soon as its file is
+   * checked (the files nearest the generated sources first); the result lists them all.
+   */
+  run(onFresh?: (error: TypeError) => void): TypeCheckResult & { fresh: TypeError[]; gone: number };
 }
 
 export function createTypeCheck(
   root: string,
   packages: WorkspacePackage[],
   all: WorkspacePackage[],
+  generated: string[] = [],
 ): TypeCheck {
+  const generatedDirs = all.filter((pkg) => generated.includes(pkg.name)).map((pkg) => `${pkg.dir}/`);
+  const priority = (fileName: string) => (generatedDirs.some((dir) => fileName.startsWith(dir)) ? 0 : 1);
   const paths: Record<string, string[]> = {};
   for (const pkg of all)
     for (const [specifier, source] of Object.entries(pkg.sources)) paths[specifier] = [source];
@@ -125,7 +145,11 @@ export function createTypeCheck(
     string,
     { options: ts.CompilerOptions; files: Set<string>; errors: ts.Diagnostic[] }
   >();
-  for (const pkg of packages) {
+  // the generated packages first, then their dependents: the errors nearest the edit are found first
+  const ordered = [...packages].sort(
+    (a, b) => Number(!generated.includes(a.name)) - Number(!generated.includes(b.name)),
+  );
+  for (const pkg of ordered) {
     try {
       if (!statSync(join(pkg.dir, "tsconfig.json")).isFile()) continue;
     } catch {
@@ -142,25 +166,39 @@ export function createTypeCheck(
     groups.set(optionsKey(parsed.options), group);
   }
   const programs = [...groups.values()].map(
-    ({ options, files, errors }) => new SharedProgram([...files], options, errors),
+    ({ options, files, errors }) => new SharedProgram(priority, [...files], options, errors),
   );
   const checked = packages.length;
   let previous = new Set<string>();
   return {
-    run() {
+    run(onFresh = () => {}) {
       const started = performance.now();
+      const fresh = new Map<string, TypeError>();
+      const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
+        diagnostics
+          .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+          .map((diagnostic) => toTypeError(root, diagnostic));
       const seen = new Map<string, TypeError>();
-      for (const program of programs)
-        for (const diagnostic of program.check()) {
-          if (diagnostic.category !== ts.DiagnosticCategory.Error) continue;
-          const error = toTypeError(root, diagnostic);
-          seen.set(key(error), error);
-        }
+      for (const program of programs) {
+        const all = program.check((diagnostics) => {
+          for (const error of errorsOf(diagnostics))
+            if (!previous.has(key(error)) && !fresh.has(key(error))) {
+              fresh.set(key(error), error);
+              onFresh(error);
+            }
+        });
+        for (const error of errorsOf(all)) seen.set(key(error), error);
+      }
       const errors = [...seen.values()];
-      const fresh = errors.filter((error) => !previous.has(key(error)));
       const gone = [...previous].filter((entry) => !seen.has(entry)).length;
       previous = new Set(seen.keys());
-      return { errors, fresh, gone, packages: checked, ms: Math.round(performance.now() - started) };
+      return {
+        errors,
+        fresh: [...fresh.values()].filter((error) => seen.has(key(error))),
+        gone,
+        packages: checked,
+        ms: Math.round(performance.now() - started),
+      };
     },
   };
 }

@@ -1,6 +1,6 @@
 // The @mca/types sources from the bundle, with openapi-typescript's Node API (the options the CLI took:
 // `--enum-values --default-non-nullable false`), and the spec's servers as a constant.
-import openapiTS, { astToString } from "openapi-typescript";
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import type { JsonObject } from "./spec-operations.js";
 
 const TYPES_HEADER = `/**
@@ -12,7 +12,7 @@ const TYPES_HEADER = `/**
 
 export async function renderTypes(document: JsonObject): Promise<string> {
   // openapi-typescript annotates the document it walks: give it a copy
-  const ast = await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
     enumValues: true,
     defaultNonNullable: false,
   });

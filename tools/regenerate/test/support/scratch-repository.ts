@@ -8,12 +8,13 @@ import { dirname, join } from "node:path";
 import { REPOSITORY_ROOT } from "../../src/layout.js";
 
 const BUILT = ["dist", "bundle", "node_modules"];
+const ROOT_FILES = ["tsconfig.base.json", "package.json", "pnpm-workspace.yaml", "turbo.json"];
 
 export function scratchRepository(folders: string[]): string {
   const scratch = mkdtempSync(join(tmpdir(), "mca-regenerate-"));
   const tracked = execFileSync(
     "git",
-    ["ls-files", "-z", "--", ...folders, "tsconfig.base.json", "package.json"],
+    ["ls-files", "-z", "--", ...folders, ...ROOT_FILES],
     {
       cwd: REPOSITORY_ROOT,
       encoding: "utf8",
