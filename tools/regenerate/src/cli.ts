@@ -7,7 +7,7 @@ import { layoutOf, REPOSITORY_ROOT } from "./layout.js";
 import { regenerate } from "./regenerate.js";
 import { createSpecBuilder } from "./spec-build.js";
 import type { JsonObject } from "./spec-operations.js";
-import { renderServers, renderTypes } from "./types-output.js";
+import { renderServers, startTypesRenderer } from "./types-output.js";
 import { writeIfChanged } from "./write-if-changed.js";
 
 const USAGE = "usage: mca-regenerate [all|types|client|dev]";
@@ -23,7 +23,10 @@ const readBundle = (): JsonObject => JSON.parse(readFileSync(layout.bundleJson, 
 
 try {
   if (command === "all") {
-    const result = await regenerate(layout, await createSpecBuilder(layout));
+    const types = startTypesRenderer();
+    const result = await regenerate(layout, await createSpecBuilder(layout), types).finally(() =>
+      types.close(),
+    );
     for (const line of result.warnings) process.stderr.write(`warning ${line}\n`);
     if (result.errors.length > 0) fail(`the spec has lint errors:\n${result.errors.join("\n")}`);
     process.stdout.write(
@@ -31,7 +34,8 @@ try {
     );
   } else if (command === "types") {
     const document = readBundle();
-    writeIfChanged(layout.types, await renderTypes(document));
+    const types = startTypesRenderer();
+    writeIfChanged(layout.types, await types.render(document).finally(() => types.close()));
     writeIfChanged(layout.servers, renderServers(document));
   } else if (command === "client") {
     writeIfChanged(layout.clientResources, renderClientResources(readBundle()));

@@ -9,6 +9,7 @@ import { regenerate } from "./regenerate.js";
 import { createSpecBuilder } from "./spec-build.js";
 import type { JsonObject } from "./spec-operations.js";
 import { createTypeCheck, formatTypeError, type TypeCheck } from "./type-check.js";
+import { startTypesRenderer } from "./types-output.js";
 import { dependentsOf, workspacePackages } from "./workspace.js";
 
 /** The packages whose sources are generated: their dependents are the ones to re-type-check. */
@@ -59,6 +60,7 @@ export async function runDev(layout: Layout, argv = process.argv.slice(3)): Prom
     throw new Error(`--port must be 1-65535; ${USAGE}`);
   const print = (line: string) => process.stdout.write(`${line}\n`);
 
+  const types = startTypesRenderer();
   const builder = await createSpecBuilder(layout);
   const all = workspacePackages(layout.root);
   const dependents = dependentsOf(all, GENERATED_PACKAGES);
@@ -88,7 +90,7 @@ export async function runDev(layout: Layout, argv = process.argv.slice(3)): Prom
   }
 
   async function onSave(first: boolean) {
-    const result = await regenerate(layout, builder);
+    const result = await regenerate(layout, builder, types);
     for (const line of result.warnings) print(`warning ${line}`);
     if (!result.document) {
       print(`lint: ${result.errors.length} error(s); nothing regenerated, still watching`);
@@ -136,7 +138,10 @@ export async function runDev(layout: Layout, argv = process.argv.slice(3)): Prom
     const stop = () => {
       watcher.close();
       clearTimeout(timer);
-      void running.then(() => mock?.stop()).then(resolve);
+      void running
+        .then(() => mock?.stop())
+        .then(() => types.close())
+        .then(resolve);
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

@@ -5,7 +5,7 @@ import { renderClientResources } from "./client-resources.js";
 import type { Layout } from "./layout.js";
 import type { SpecBuilder } from "./spec-build.js";
 import type { JsonObject } from "./spec-operations.js";
-import { renderServers, renderTypes } from "./types-output.js";
+import { renderServers, type TypesRenderer } from "./types-output.js";
 import { writeIfChanged } from "./write-if-changed.js";
 
 export interface Regeneration {
@@ -19,18 +19,26 @@ export interface Regeneration {
 }
 
 /** The outputs generated from a bundle (types, servers, client resources), written if they changed. */
-export async function writeGeneratedSources(layout: Layout, document: JsonObject): Promise<string[]> {
+export async function writeGeneratedSources(
+  layout: Layout,
+  document: JsonObject,
+  types: TypesRenderer,
+): Promise<string[]> {
   const written: string[] = [];
   const write = (path: string, text: string) => {
     if (writeIfChanged(path, text)) written.push(relative(layout.root, path));
   };
-  write(layout.types, await renderTypes(document));
+  write(layout.types, await types.render(document));
   write(layout.servers, renderServers(document));
   write(layout.clientResources, renderClientResources(document));
   return written;
 }
 
-export async function regenerate(layout: Layout, builder: SpecBuilder): Promise<Regeneration> {
+export async function regenerate(
+  layout: Layout,
+  builder: SpecBuilder,
+  types: TypesRenderer,
+): Promise<Regeneration> {
   const started = performance.now();
   const since = () => Math.round(performance.now() - started);
   const build = await builder.build();
@@ -51,7 +59,7 @@ export async function regenerate(layout: Layout, builder: SpecBuilder): Promise<
   write(layout.bundleYaml, yaml);
   write(join(layout.specPackageBundle, "openapi.json"), json);
   write(join(layout.specPackageBundle, "openapi.yaml"), yaml);
-  written.push(...(await writeGeneratedSources(layout, document)));
+  written.push(...(await writeGeneratedSources(layout, document, types)));
   return {
     errors: [],
     warnings: build.warnings,

@@ -2,8 +2,13 @@
 // package (TypeScript's semantic-diagnostics builder), source files reused unless their mtime moved, and every
 // workspace import read from the package's src/ (a `paths` entry per `exports` entry) instead of its built dist/.
 import { statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import ts from "typescript";
+import type * as ts from "typescript";
+
+// through require, for the reason types-output.ts gives
+const typescript = createRequire(import.meta.url)("typescript") as typeof ts;
+
 import type { WorkspacePackage } from "./workspace.js";
 
 export interface TypeError {
@@ -24,7 +29,7 @@ export interface TypeCheckResult {
 const key = (error: TypeError) => `${error.at} TS${error.code} ${error.message}`;
 
 function toTypeError(root: string, diagnostic: ts.Diagnostic): TypeError {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+  const message = typescript.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
   if (!diagnostic.file || diagnostic.start === undefined)
     return { at: "(options)", code: diagnostic.code, message, line: "" };
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
@@ -43,8 +48,11 @@ function parseConfig(
   root: string,
   paths: Record<string, string[]>,
 ): ts.ParsedCommandLine {
-  const configHost: ts.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} };
-  const parsed = ts.getParsedCommandLineOfConfigFile(
+  const configHost: ts.ParseConfigFileHost = {
+    ...typescript.sys,
+    onUnRecoverableConfigFileDiagnostic: () => {},
+  };
+  const parsed = typescript.getParsedCommandLineOfConfigFile(
     join(pkg.dir, "tsconfig.json"),
     // the other packages' sources lie outside this package's rootDir; nothing is emitted
     { noEmit: true, rootDir: root, paths, incremental: false },
@@ -72,7 +80,7 @@ class SharedProgram {
     private readonly options: ts.CompilerOptions,
     private readonly configErrors: ts.Diagnostic[],
   ) {
-    const host = ts.createIncrementalCompilerHost(options);
+    const host = typescript.createIncrementalCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
       let mtimeMs: number;
@@ -95,7 +103,7 @@ class SharedProgram {
    * to `onFile` as soon as it is checked; returns every diagnostic of the program.
    */
   check(onFile: (diagnostics: readonly ts.Diagnostic[]) => void): readonly ts.Diagnostic[] {
-    this.builder = ts.createSemanticDiagnosticsBuilderProgram(
+    this.builder = typescript.createSemanticDiagnosticsBuilderProgram(
       this.fileNames,
       this.options,
       this.host,
@@ -176,7 +184,7 @@ export function createTypeCheck(
       const fresh = new Map<string, TypeError>();
       const errorsOf = (diagnostics: readonly ts.Diagnostic[]) =>
         diagnostics
-          .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
+          .filter((diagnostic) => diagnostic.category === typescript.DiagnosticCategory.Error)
           .map((diagnostic) => toTypeError(root, diagnostic));
       const seen = new Map<string, TypeError>();
       for (const program of programs) {
