@@ -23,11 +23,15 @@ const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)$/i;
 
 /** Every prose string a reader sees: titles, summaries, descriptions, and the names of examples. */
 function proseOf(node: Json, at: string, out: Array<[string, string]>): Array<[string, string]> {
-  if (Array.isArray(node)) node.forEach((item, index) => proseOf(item, `${at}/${index}`, out));
+  if (Array.isArray(node))
+    node.forEach((item, index) => {
+      proseOf(item, `${at}/${index}`, out);
+    });
   else if (isObject(node))
     for (const [key, value] of Object.entries(node)) {
       const here = `${at}/${key}`;
-      if (["title", "summary", "description"].includes(key) && typeof value === "string") out.push([here, value]);
+      if (["title", "summary", "description"].includes(key) && typeof value === "string")
+        out.push([here, value]);
       if (key === "examples" && isObject(value) && !Array.isArray(value))
         for (const name of Object.keys(value)) out.push([`${here}/${name} (name)`, name]);
       proseOf(value, here, out);
@@ -96,7 +100,12 @@ describe("the checks can fail", () => {
     expect(repositoryTalkIn(document)).toEqual([expect.stringContaining("(name)")]);
   });
 
-  it.each(["http://127.0.0.1:4010", "http://localhost:4010/v1", "http://[::1]:4010"])("flags the server %s", (url) => {
-    expect(loopbackServersOf({ servers: [{ url: "https://api.mycreditapp.ai/v1-beta" }, { url }] })).toEqual([url]);
-  });
+  it.each(["http://127.0.0.1:4010", "http://localhost:4010/v1", "http://[::1]:4010"])(
+    "flags the server %s",
+    (url) => {
+      expect(
+        loopbackServersOf({ servers: [{ url: "https://api.mycreditapp.ai/v1-beta" }, { url }] }),
+      ).toEqual([url]);
+    },
+  );
 });

@@ -12,15 +12,11 @@ const ROOT_FILES = ["tsconfig.base.json", "package.json", "pnpm-workspace.yaml",
 
 export function scratchRepository(folders: string[]): string {
   const scratch = mkdtempSync(join(tmpdir(), "mca-regenerate-"));
-  const tracked = execFileSync(
-    "git",
-    ["ls-files", "-z", "--", ...folders, ...ROOT_FILES],
-    {
-      cwd: REPOSITORY_ROOT,
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  )
+  const tracked = execFileSync("git", ["ls-files", "-z", "--", ...folders, ...ROOT_FILES], {
+    cwd: REPOSITORY_ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  })
     .split("\0")
     .filter((file) => file && existsSync(join(REPOSITORY_ROOT, file)));
   for (const file of tracked) {
