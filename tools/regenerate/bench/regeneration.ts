@@ -108,6 +108,7 @@ try {
     process.kill(-dev.pid, "SIGTERM");
     await exited;
   }
+  for (const root of [devRoot, generateRoot]) rmSync(root, { recursive: true, force: true });
 }
 
 const median = (values: number[]) => {
@@ -139,4 +140,3 @@ for (const [name, values] of Object.entries(figures)) {
     `  ${name}: median ${ms(median(values))}, range ${ms(Math.min(...values))}-${ms(Math.max(...values))}${verdict}\n`,
   );
 }
-for (const root of [devRoot, generateRoot]) rmSync(root, { recursive: true, force: true });
