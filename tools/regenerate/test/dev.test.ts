@@ -60,9 +60,13 @@ describe("pnpm dev", () => {
   it("prints the lint error of a broken save and keeps watching", async () => {
     const from = save(LIST_SCHEMA, `${original}  broken: [\n`);
     const { index } = await output.waitFor(/^lint: 1 error\(s\); nothing regenerated, still watching$/, from);
-    expect(output.lines[index + 1]).toMatch(
-      /^ {2}openapi\/components\/schemas\/HostConnectionList\.yaml:\d+:\d+ YAML: /,
+    // the error is its own write: wait for it rather than read a line that may not have arrived yet
+    const error = await output.waitFor(
+      /^ {2}openapi\/components\/schemas\/HostConnectionList\.yaml:\d+:\d+ /,
+      index,
     );
+    expect(error.index).toBe(index + 1);
+    expect(error.line).toMatch(/ YAML: /);
     await output.waitFor(WATCHING, index);
     expect(dev.exitCode).toBeNull();
   });
